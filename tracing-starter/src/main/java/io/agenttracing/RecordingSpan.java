@@ -1,0 +1,442 @@
+package io.agenttracing;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The span that records. All state is guarded by the monitor of its trace, so that ending a span
+ * and publishing the trace are ordered; once ended, the span is frozen and the export thread reads
+ * it without further locking.
+ */
+final class RecordingSpan implements Span, Scope {
+
+	private final TraceContext trace;
+
+	private final @Nullable RecordingSpan parent;
+
+	private final long id;
+
+	private final String name;
+
+	private final SpanKind kind;
+
+	private final long startNanos;
+
+	private @Nullable String idHex;
+
+	private long endNanos;
+
+	private boolean ended;
+
+	/** Ended after its trace was published: exported on its own, as a fragment. */
+	private boolean late;
+
+	private SpanStatus status = SpanStatus.UNSET;
+
+	private @Nullable Map<String, Object> attributes;
+
+	private @Nullable List<SpanEvent> events;
+
+	private @Nullable List<Signal> signals;
+
+	private @Nullable Map<String, String> tags;
+
+	private @Nullable SpanError error;
+
+	private @Nullable String input;
+
+	private @Nullable String output;
+
+	private int droppedAttributes;
+
+	private int droppedEvents;
+
+	/** The scope that was current when this span was made current, restored on close. */
+	private @Nullable Scope previous;
+
+	private boolean scoped;
+
+	RecordingSpan(TraceContext trace, @Nullable RecordingSpan parent, String name, SpanKind kind, long startNanos) {
+		this.trace = trace;
+		this.parent = parent;
+		this.id = Ids.randomNonZero();
+		this.name = name;
+		this.kind = kind;
+		this.startNanos = startNanos;
+	}
+
+	void makeCurrent() {
+		this.previous = CurrentContext.attach(this);
+		this.scoped = true;
+	}
+
+	@Override
+	public TraceContext trace() {
+		return this.trace;
+	}
+
+	@Override
+	public Span span() {
+		return this;
+	}
+
+	@Override
+	public String traceId() {
+		return this.trace.traceId();
+	}
+
+	@Override
+	public String spanId() {
+		String hex = this.idHex;
+		if (hex == null) {
+			hex = Ids.hex(this.id);
+			this.idHex = hex;
+		}
+		return hex;
+	}
+
+	@Override
+	public @Nullable String parentId() {
+		return (this.parent != null) ? this.parent.spanId() : this.trace.remoteParentId();
+	}
+
+	@Nullable RecordingSpan parent() {
+		return this.parent;
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public SpanKind kind() {
+		return this.kind;
+	}
+
+	@Override
+	public SpanStatus status() {
+		synchronized (this.trace) {
+			return this.status;
+		}
+	}
+
+	@Override
+	public @Nullable String sessionId() {
+		return this.trace.sessionId();
+	}
+
+	@Override
+	public boolean isRecording() {
+		return true;
+	}
+
+	@Override
+	public Span setAttribute(String key, @Nullable Object value) {
+		Object kept = (value != null) ? this.trace.tracer().attributeValue(value) : null;
+		synchronized (this.trace) {
+			if (this.ended) {
+				return this;
+			}
+			if (kept == null) {
+				if (this.attributes != null) {
+					this.attributes.remove(key);
+				}
+				return this;
+			}
+			if (this.attributes == null) {
+				this.attributes = new LinkedHashMap<>();
+			}
+			if (this.attributes.size() >= this.trace.tracer().maxAttributesPerSpan() && !this.attributes.containsKey(key)) {
+				this.droppedAttributes++;
+				return this;
+			}
+			this.attributes.put(key, kept);
+		}
+		return this;
+	}
+
+	@Override
+	public Span addEvent(String name) {
+		return addEvent(SpanEvent.of(name));
+	}
+
+	@Override
+	public Span addEvent(SpanEvent event) {
+		synchronized (this.trace) {
+			if (this.ended) {
+				return this;
+			}
+			if (this.events == null) {
+				this.events = new ArrayList<>(2);
+			}
+			if (this.events.size() >= this.trace.tracer().maxEventsPerSpan()) {
+				this.droppedEvents++;
+				return this;
+			}
+			this.events.add(event);
+		}
+		return this;
+	}
+
+	@Override
+	public Span addSignal(String name, Object value) {
+		Signal signal = Signal.detect(name, value);
+		if (signal == null) {
+			return this;
+		}
+		synchronized (this.trace) {
+			if (!this.ended) {
+				if (this.signals == null) {
+					this.signals = new ArrayList<>(2);
+				}
+				this.signals.add(signal);
+			}
+		}
+		return this;
+	}
+
+	@Override
+	public Span setTag(String key, String value) {
+		synchronized (this.trace) {
+			if (!this.ended) {
+				if (this.tags == null) {
+					this.tags = new LinkedHashMap<>();
+				}
+				this.tags.put(key, value);
+			}
+		}
+		return this;
+	}
+
+	@Override
+	public Span setInput(@Nullable Object input) {
+		return setInputJson(this.trace.tracer().capturer().capture(input));
+	}
+
+	@Override
+	public Span setOutput(@Nullable Object output) {
+		return setOutputJson(this.trace.tracer().capturer().capture(output));
+	}
+
+	@Override
+	public Span setInputJson(@Nullable String json) {
+		synchronized (this.trace) {
+			if (!this.ended) {
+				this.input = json;
+			}
+		}
+		return this;
+	}
+
+	@Override
+	public Span setOutputJson(@Nullable String json) {
+		synchronized (this.trace) {
+			if (!this.ended) {
+				this.output = json;
+			}
+		}
+		return this;
+	}
+
+	@Override
+	public Span setError(Throwable error) {
+		Throwable cause = unwrap(error);
+		String type = cause.getClass().getName();
+		String message = cause.getMessage();
+		String stackTrace = boundedStackTrace(cause, this.trace.tracer().maxStackFrames());
+		SpanEvent event = SpanEvent.of("exception")
+			.withAttribute("exception.type", type)
+			.withAttribute("exception.message", message)
+			.withAttribute("exception.stacktrace", stackTrace);
+		synchronized (this.trace) {
+			if (this.ended) {
+				return this;
+			}
+			this.error = new SpanError(type, message, stackTrace);
+			this.status = SpanStatus.ERROR;
+		}
+		return addEvent(event);
+	}
+
+	@Override
+	public Span setError(String message) {
+		synchronized (this.trace) {
+			if (!this.ended) {
+				this.error = new SpanError("error", message, null);
+				this.status = SpanStatus.ERROR;
+			}
+		}
+		return this;
+	}
+
+	@Override
+	public Span setStatus(SpanStatus status) {
+		synchronized (this.trace) {
+			if (!this.ended) {
+				this.status = status;
+			}
+		}
+		return this;
+	}
+
+	@Override
+	public boolean isEnded() {
+		synchronized (this.trace) {
+			return this.ended;
+		}
+	}
+
+	@Override
+	public Duration duration() {
+		synchronized (this.trace) {
+			long end = this.ended ? this.endNanos : System.nanoTime();
+			return Duration.ofNanos(end - this.startNanos);
+		}
+	}
+
+	@Override
+	public void end() {
+		this.trace.spanEnded(this, System.nanoTime());
+	}
+
+	/** Called by the trace under its monitor; returns whether this call ended the span. */
+	boolean markEnded(long nanos, boolean afterPublish) {
+		if (this.ended) {
+			return false;
+		}
+		this.ended = true;
+		this.endNanos = nanos;
+		this.late = afterPublish;
+		return true;
+	}
+
+	@Override
+	public void close() {
+		end();
+		leaveScope();
+	}
+
+	/** Makes the scope that was current before this span current again, if this span still is. */
+	void leaveScope() {
+		if (!this.scoped) {
+			return;
+		}
+		Scope current = CurrentContext.get();
+		if (current == this || (current instanceof RecordingSpan span && span.hasAncestor(this))) {
+			CurrentContext.restore(this.previous);
+		}
+		this.scoped = false;
+		this.previous = null;
+	}
+
+	private boolean hasAncestor(RecordingSpan candidate) {
+		for (RecordingSpan p = this.parent; p != null; p = p.parent) {
+			if (p == candidate) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	boolean isEndedBeforePublish() {
+		return this.ended && !this.late;
+	}
+
+	boolean isLate() {
+		return this.late;
+	}
+
+	/** A snapshot; the caller holds the trace's monitor or knows the span is ended. */
+	SpanData toData() {
+		Map<String, Object> attrs = (this.attributes != null) ? new LinkedHashMap<>(this.attributes) : new LinkedHashMap<>();
+		if (this.droppedAttributes > 0) {
+			attrs.put("agent.tracing.dropped_attributes", this.droppedAttributes);
+		}
+		if (this.droppedEvents > 0) {
+			attrs.put("agent.tracing.dropped_events", this.droppedEvents);
+		}
+		long end = this.ended ? this.endNanos : -1;
+		long offset = this.startNanos - this.trace.startNanos();
+		return new SpanData(traceId(), spanId(), parentId(), this.name, this.kind, this.status,
+				this.trace.startTime().plusNanos(offset),
+				(end >= 0) ? this.trace.startTime().plusNanos(end - this.trace.startNanos()) : null, offset,
+				(end >= 0) ? end - this.startNanos : -1, this.trace.sessionId(), attrs,
+				(this.events != null) ? List.copyOf(this.events) : List.of(), this.error, this.input, this.output,
+				(this.tags != null) ? Map.copyOf(this.tags) : Map.of(),
+				(this.signals != null) ? List.copyOf(this.signals) : List.of());
+	}
+
+	long startNanos() {
+		return this.startNanos;
+	}
+
+	private static Throwable unwrap(Throwable error) {
+		Throwable current = error;
+		for (int depth = 0; depth < 8; depth++) {
+			Throwable cause = null;
+			if (current instanceof CompletionException || current instanceof ExecutionException) {
+				cause = current.getCause();
+			}
+			else if (current instanceof InvocationTargetException ite) {
+				cause = ite.getTargetException();
+			}
+			else if (current instanceof UndeclaredThrowableException ute) {
+				cause = ute.getUndeclaredThrowable();
+			}
+			if (cause == null) {
+				return current;
+			}
+			current = cause;
+		}
+		return current;
+	}
+
+	static String boundedStackTrace(Throwable error, int maxFrames) {
+		StringWriter out = new StringWriter();
+		try {
+			appendTrace(error, maxFrames, new PrintWriter(out), 0);
+		}
+		catch (RuntimeException ex) {
+			// toString() of a user exception may throw; the type alone still helps.
+			return error.getClass().getName();
+		}
+		return out.toString();
+	}
+
+	private static void appendTrace(Throwable error, int maxFrames, PrintWriter out, int depth) {
+		out.print((depth == 0) ? "" : "Caused by: ");
+		out.println(error);
+		StackTraceElement[] frames = error.getStackTrace();
+		int shown = Math.min(frames.length, maxFrames);
+		for (int i = 0; i < shown; i++) {
+			out.print("\tat ");
+			out.println(frames[i]);
+		}
+		if (frames.length > shown) {
+			out.println("\t... " + (frames.length - shown) + " more");
+		}
+		Throwable cause = error.getCause();
+		if (cause != null && cause != error && depth < 4) {
+			appendTrace(cause, Math.max(3, maxFrames / 4), out, depth + 1);
+		}
+		out.flush();
+	}
+
+	@Override
+	public String toString() {
+		return "Span[" + this.name + " " + this.kind + " " + spanId() + "]";
+	}
+
+}

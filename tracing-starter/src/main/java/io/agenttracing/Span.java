@@ -1,0 +1,116 @@
+package io.agenttracing;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One operation of an agent: an LLM call, a tool execution, a memory read. A span is live until it
+ * ends; after that every change is ignored. Spans are thread-safe.
+ * <p>
+ * A span obtained from {@link Tracer#startSpan} or {@link Tracing#startSpan} is current on the
+ * calling thread until it is closed, so use it with try-with-resources:
+ * <pre>{@code
+ * try (Span span = Tracing.startSpan("rerank", SpanKind.INTERNAL)) {
+ *     span.setAttribute("candidates", candidates.size());
+ *     return reranker.rerank(candidates);
+ * }
+ * }</pre>
+ */
+public interface Span extends AutoCloseable {
+
+	/** Attribute key for the model an LLM span called (OpenTelemetry GenAI convention). */
+	String MODEL_ATTRIBUTE = "gen_ai.request.model";
+
+	/** Attribute key for the prompt tokens an LLM span consumed. */
+	String INPUT_TOKENS_ATTRIBUTE = "gen_ai.usage.input_tokens";
+
+	/** Attribute key for the completion tokens an LLM span produced. */
+	String OUTPUT_TOKENS_ATTRIBUTE = "gen_ai.usage.output_tokens";
+
+	/** A span that records nothing, used when there is no trace or tracing is off. */
+	static Span noop() {
+		return NoopSpan.INSTANCE;
+	}
+
+	/** 32 lowercase hex characters; all zeros for a span that does not record. */
+	String traceId();
+
+	/** 16 lowercase hex characters; all zeros for a span that does not record. */
+	String spanId();
+
+	/** The parent's span id, or {@code null} for a root span. */
+	@Nullable String parentId();
+
+	String name();
+
+	SpanKind kind();
+
+	SpanStatus status();
+
+	/** The session of the trace this span belongs to, if one was set. */
+	@Nullable String sessionId();
+
+	/** Whether this span records what is set on it. */
+	boolean isRecording();
+
+	/**
+	 * Sets an attribute. Strings, numbers, booleans and lists of them are kept as they are; other
+	 * values are captured as JSON. A {@code null} value removes the attribute.
+	 */
+	Span setAttribute(String key, @Nullable Object value);
+
+	/** Adds an event named {@code name} that happens now. */
+	Span addEvent(String name);
+
+	Span addEvent(SpanEvent event);
+
+	/** Adds a signal whose type is detected from the value; a value that is not numeric or boolean is ignored. */
+	Span addSignal(String name, Object value);
+
+	Span setTag(String key, String value);
+
+	/** Captures the span's input as JSON (truncated and redacted as configured). */
+	Span setInput(@Nullable Object input);
+
+	/** Captures the span's output as JSON (truncated and redacted as configured). */
+	Span setOutput(@Nullable Object output);
+
+	/** Sets input that is already JSON text, as captured elsewhere. */
+	Span setInputJson(@Nullable String json);
+
+	/** Sets output that is already JSON text, as captured elsewhere. */
+	Span setOutputJson(@Nullable String json);
+
+	/** Records the model an LLM span called. */
+	default Span setModel(String model) {
+		return setAttribute(MODEL_ATTRIBUTE, model);
+	}
+
+	/** Records the token usage of an LLM span. */
+	default Span setTokenUsage(long inputTokens, long outputTokens) {
+		setAttribute(INPUT_TOKENS_ATTRIBUTE, inputTokens);
+		return setAttribute(OUTPUT_TOKENS_ATTRIBUTE, outputTokens);
+	}
+
+	/** Marks the span as failed with the exception's type, message and a bounded stack trace. */
+	Span setError(Throwable error);
+
+	/** Marks the span as failed with a message only. */
+	Span setError(String message);
+
+	Span setStatus(SpanStatus status);
+
+	boolean isEnded();
+
+	/** How long the span took, or has been running so far if it has not ended. */
+	Duration duration();
+
+	/** Ends the span; only the first call counts. Does not change what is current on the thread. */
+	void end();
+
+	/** Ends the span and, if it is current on this thread, makes its parent scope current again. */
+	@Override
+	void close();
+
+}

@@ -1,0 +1,58 @@
+package io.agenttracing;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Immutable snapshot of a span, as exporters receive it.
+ *
+ * @param traceId 32 lowercase hex characters
+ * @param spanId 16 lowercase hex characters
+ * @param parentId the parent's span id, or {@code null} for a root span
+ * @param name the span's name
+ * @param kind the span's kind
+ * @param status the span's status
+ * @param startTime when the span started
+ * @param endTime when the span ended, or {@code null} if it was still running
+ * @param startOffsetNanos start relative to the start of the trace
+ * @param durationNanos how long the span took, or {@code -1} if it was still running
+ * @param sessionId the session of the trace, if set
+ * @param attributes attributes by key
+ * @param events events in the order they were added
+ * @param error the recorded failure, if any
+ * @param input captured input as JSON text, if any
+ * @param output captured output as JSON text, if any
+ * @param tags tags by key
+ * @param signals signals in the order they were added
+ */
+public record SpanData(String traceId, String spanId, @Nullable String parentId, String name, SpanKind kind,
+		SpanStatus status, Instant startTime, @Nullable Instant endTime, long startOffsetNanos, long durationNanos,
+		@Nullable String sessionId, Map<String, Object> attributes, List<SpanEvent> events, @Nullable SpanError error,
+		@Nullable String input, @Nullable String output, Map<String, String> tags, List<Signal> signals) {
+
+	public SpanData {
+		attributes = Collections.unmodifiableMap(attributes);
+		events = List.copyOf(events);
+		tags = Map.copyOf(tags);
+		signals = List.copyOf(signals);
+	}
+
+	/** Duration in milliseconds with microsecond precision, or {@code -1} if still running. */
+	public double durationMs() {
+		return (this.durationNanos < 0) ? -1 : Math.round(this.durationNanos / 1_000.0) / 1_000.0;
+	}
+
+	public boolean isEnded() {
+		return this.endTime != null;
+	}
+
+	/** An attribute value, or {@code null}. */
+	public @Nullable Object attribute(String key) {
+		return this.attributes.get(key);
+	}
+
+}

@@ -1,0 +1,300 @@
+package io.agenttracing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One trace: the spans of one request or of one outermost traced call. The span that is current
+ * is per thread ({@link CurrentContext}), so {@link #startSpan}, {@link #currentSpanId()},
+ * {@link #addEvent} and {@link #setAttribute} act on the calling thread's current span of this
+ * trace.
+ * <p>
+ * A trace is finished once, by its owner: the request that opened it, or its first root span when
+ * that ends. It is then handed to the {@link TraceSink}; spans that end afterwards are handed over
+ * on their own, as fragments of the same trace.
+ */
+public final class TraceContext implements Scope, PendingExport {
+
+	private final Tracer tracer;
+
+	private final long traceIdHigh;
+
+	private final long traceIdLow;
+
+	private final @Nullable String remoteParentId;
+
+	private final Instant startTime;
+
+	private final long startNanos;
+
+	private final boolean sampled;
+
+	private final List<RecordingSpan> spans = new ArrayList<>(4);
+
+	private @Nullable String traceIdHex;
+
+	private @Nullable String name;
+
+	private @Nullable RecordingSpan owner;
+
+	private volatile @Nullable String sessionId;
+
+	private boolean finished;
+
+	private int droppedSpans;
+
+	TraceContext(Tracer tracer, @Nullable String name, long traceIdHigh, long traceIdLow,
+			@Nullable String remoteParentId, boolean sampled) {
+		this.tracer = tracer;
+		this.name = name;
+		this.traceIdHigh = traceIdHigh;
+		this.traceIdLow = traceIdLow;
+		this.remoteParentId = remoteParentId;
+		this.sampled = sampled;
+		this.startTime = Instant.now();
+		this.startNanos = System.nanoTime();
+	}
+
+	@Override
+	public TraceContext trace() {
+		return this;
+	}
+
+	@Override
+	public @Nullable Span span() {
+		return null;
+	}
+
+	/** 32 lowercase hex characters. */
+	@Override
+	public String traceId() {
+		String hex = this.traceIdHex;
+		if (hex == null) {
+			hex = Ids.hex(this.traceIdHigh, this.traceIdLow);
+			this.traceIdHex = hex;
+		}
+		return hex;
+	}
+
+	/** The name of the trace: given when opened, else the name of its first root span. */
+	public synchronized @Nullable String name() {
+		return this.name;
+	}
+
+	public Instant startTime() {
+		return this.startTime;
+	}
+
+	long startNanos() {
+		return this.startNanos;
+	}
+
+	/** Span id of the remote caller's span that this trace continues, if any. */
+	public @Nullable String remoteParentId() {
+		return this.remoteParentId;
+	}
+
+	public boolean isSampled() {
+		return this.sampled;
+	}
+
+	Tracer tracer() {
+		return this.tracer;
+	}
+
+	public @Nullable String sessionId() {
+		return this.sessionId;
+	}
+
+	/** Sets the session this trace belongs to; it appears on every span of the trace. */
+	public void setSessionId(@Nullable String sessionId) {
+		this.sessionId = sessionId;
+	}
+
+	/** Time since the trace started. */
+	public Duration elapsed() {
+		return Duration.ofNanos(System.nanoTime() - this.startNanos);
+	}
+
+	/**
+	 * Starts a span as a child of this thread's current span of this trace (or as a root) and makes
+	 * it current on this thread.
+	 * @return the new span's id
+	 */
+	public String startSpan(String name, SpanKind kind) {
+		Scope current = CurrentContext.get();
+		RecordingSpan parent = (current != null && current.trace() == this) ? (RecordingSpan) current.span() : null;
+		RecordingSpan span = newSpan(name, kind, parent);
+		if (span == null) {
+			return Span.noop().spanId();
+		}
+		span.makeCurrent();
+		return span.spanId();
+	}
+
+	/** Ends the span with that id and, if it is current on this thread, makes its parent current. */
+	public void endSpan(String spanId) {
+		Span span = getSpan(spanId);
+		if (span != null) {
+			span.close();
+		}
+	}
+
+	/** The id of this thread's current span of this trace, or {@code null}. */
+	public @Nullable String currentSpanId() {
+		Span span = currentSpan();
+		return (span != null) ? span.spanId() : null;
+	}
+
+	private @Nullable Span currentSpan() {
+		Scope current = CurrentContext.get();
+		return (current != null && current.trace() == this) ? current.span() : null;
+	}
+
+	public synchronized @Nullable Span getSpan(String spanId) {
+		for (RecordingSpan span : this.spans) {
+			if (span.spanId().equals(spanId)) {
+				return span;
+			}
+		}
+		return null;
+	}
+
+	/** Adds an event to this thread's current span of this trace. */
+	public void addEvent(String name) {
+		Span span = currentSpan();
+		if (span != null) {
+			span.addEvent(name);
+		}
+	}
+
+	/** Sets an attribute on this thread's current span of this trace. */
+	public void setAttribute(String key, @Nullable Object value) {
+		Span span = currentSpan();
+		if (span != null) {
+			span.setAttribute(key, value);
+		}
+	}
+
+	/** All spans started in this trace so far, in start order. */
+	public synchronized List<Span> spans() {
+		return List.copyOf(this.spans);
+	}
+
+	public synchronized int spanCount() {
+		return this.spans.size();
+	}
+
+	/** The trace as JSON, including spans still running, in the same shape as the actuator endpoint. */
+	public String toJson() {
+		return TraceJson.toJson(snapshot(true));
+	}
+
+	/**
+	 * Creates a span in this trace, or returns {@code null} when the trace is full.
+	 */
+	@Nullable RecordingSpan newSpan(String name, SpanKind kind, @Nullable RecordingSpan parent) {
+		synchronized (this) {
+			if (this.spans.size() >= this.tracer.maxSpansPerTrace()) {
+				this.droppedSpans++;
+				return null;
+			}
+			RecordingSpan span = new RecordingSpan(this, parent, name, kind, System.nanoTime());
+			this.spans.add(span);
+			if (parent == null && this.name == null) {
+				this.name = name;
+			}
+			return span;
+		}
+	}
+
+	/** Makes {@code root} the span whose end finishes this trace. */
+	void ownedBy(RecordingSpan root) {
+		this.owner = root;
+	}
+
+	void spanEnded(RecordingSpan span, long nanos) {
+		boolean late;
+		synchronized (this) {
+			if (!span.markEnded(nanos, this.finished)) {
+				return;
+			}
+			late = this.finished;
+		}
+		if (late) {
+			if (this.sampled) {
+				this.tracer.sink().submit(new LateSpanExport(this, span));
+			}
+		}
+		else if (span == this.owner) {
+			finish();
+		}
+	}
+
+	/**
+	 * Finishes the trace and hands it to the sink. Only the first call counts; spans ending later
+	 * are exported as fragments. A trace without spans is not exported.
+	 */
+	public void finish() {
+		synchronized (this) {
+			if (this.finished) {
+				return;
+			}
+			this.finished = true;
+			if (this.spans.isEmpty() || !this.sampled) {
+				return;
+			}
+		}
+		this.tracer.sink().submit(this);
+	}
+
+	public synchronized boolean isFinished() {
+		return this.finished;
+	}
+
+	/** The spans that ended before the trace was finished, as an immutable snapshot. */
+	@Override
+	public TraceData snapshot() {
+		return snapshot(false);
+	}
+
+	synchronized TraceData snapshot(boolean includeRunning) {
+		List<SpanData> data = new ArrayList<>(this.spans.size());
+		for (RecordingSpan span : this.spans) {
+			if (includeRunning ? !span.isLate() : span.isEndedBeforePublish()) {
+				data.add(span.toData());
+			}
+		}
+		return TraceData.of(traceId(), this.name, this.startTime, this.sessionId, data, false, this.droppedSpans);
+	}
+
+	synchronized TraceData fragment(RecordingSpan span) {
+		return TraceData.of(traceId(), this.name, this.startTime, this.sessionId, List.of(span.toData()), true, 0);
+	}
+
+	@Override
+	public String toString() {
+		return "TraceContext[" + traceId() + " " + this.name + "]";
+	}
+
+	/** A span that ended after its trace was published. */
+	private record LateSpanExport(TraceContext trace, RecordingSpan span) implements PendingExport {
+
+		@Override
+		public String traceId() {
+			return this.trace.traceId();
+		}
+
+		@Override
+		public TraceData snapshot() {
+			return this.trace.fragment(this.span);
+		}
+
+	}
+
+
+}

@@ -1,0 +1,104 @@
+package io.agenttracing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Immutable snapshot of a trace, as exporters receive it.
+ *
+ * @param traceId 32 lowercase hex characters
+ * @param name the name of the trace (its first root span's name unless given)
+ * @param kind the kind of its first root span
+ * @param status {@code ERROR} if a root span failed, else {@code OK}; {@code UNSET} without roots
+ * @param startTime when the trace started
+ * @param durationNanos from the start of the trace to the end of its last span
+ * @param sessionId the session the trace belongs to, if set
+ * @param spans the spans in start order
+ * @param fragment whether this holds spans that ended after the trace was exported
+ * @param droppedSpans spans not recorded because the trace reached its span limit
+ */
+public record TraceData(String traceId, @Nullable String name, SpanKind kind, SpanStatus status, Instant startTime,
+		long durationNanos, @Nullable String sessionId, List<SpanData> spans, boolean fragment, int droppedSpans) {
+
+	public TraceData {
+		spans = List.copyOf(spans);
+	}
+
+	/** Builds the trace-level summary from its spans. */
+	public static TraceData of(String traceId, @Nullable String name, Instant startTime, @Nullable String sessionId,
+			List<SpanData> spans, boolean fragment, int droppedSpans) {
+		Set<String> ids = new HashSet<>();
+		for (SpanData span : spans) {
+			ids.add(span.spanId());
+		}
+		SpanKind kind = null;
+		SpanStatus status = SpanStatus.UNSET;
+		Instant start = fragment ? null : startTime;
+		Instant end = null;
+		for (SpanData span : spans) {
+			boolean root = span.parentId() == null || !ids.contains(span.parentId());
+			if (root && !fragment) {
+				if (kind == null) {
+					kind = span.kind();
+				}
+				if (span.status() == SpanStatus.ERROR) {
+					status = SpanStatus.ERROR;
+				}
+				else if (status == SpanStatus.UNSET) {
+					status = SpanStatus.OK;
+				}
+			}
+			if (start == null || span.startTime().isBefore(start)) {
+				start = span.startTime();
+			}
+			if (span.endTime() != null && (end == null || span.endTime().isAfter(end))) {
+				end = span.endTime();
+			}
+		}
+		if (fragment && !spans.isEmpty()) {
+			kind = spans.get(0).kind();
+		}
+		Instant begin = (start != null) ? start : startTime;
+		long duration = (end != null) ? Math.max(0, Duration.between(begin, end).toNanos()) : 0;
+		String traceName = (name != null) ? name : (spans.isEmpty() ? null : spans.get(0).name());
+		return new TraceData(traceId, traceName, (kind != null) ? kind : SpanKind.INTERNAL, status, begin, duration,
+				sessionId, spans, fragment, droppedSpans);
+	}
+
+	public int spanCount() {
+		return this.spans.size();
+	}
+
+	/** Duration in milliseconds with microsecond precision. */
+	public double durationMs() {
+		return Math.round(this.durationNanos / 1_000.0) / 1_000.0;
+	}
+
+	/** The spans whose parent is not in this trace. */
+	public List<SpanData> roots() {
+		Set<String> ids = new HashSet<>();
+		this.spans.forEach((span) -> ids.add(span.spanId()));
+		return this.spans.stream().filter((span) -> span.parentId() == null || !ids.contains(span.parentId())).toList();
+	}
+
+	/** The direct children of a span, in start order. */
+	public List<SpanData> childrenOf(String spanId) {
+		return this.spans.stream().filter((span) -> spanId.equals(span.parentId())).toList();
+	}
+
+	/** The first span with that name, or {@code null}. */
+	public @Nullable SpanData span(String name) {
+		return this.spans.stream().filter((span) -> span.name().equals(name)).findFirst().orElse(null);
+	}
+
+	/** The JSON the actuator endpoint serves for this trace. */
+	public String toJson() {
+		return TraceJson.toJson(this);
+	}
+
+}

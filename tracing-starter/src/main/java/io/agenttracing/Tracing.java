@@ -1,0 +1,71 @@
+package io.agenttracing;
+
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Static access to the current span and trace, for code inside a traced method:
+ * <pre>{@code
+ * Tracing.currentSpan().setModel("gpt-4o").setTokenUsage(812, 96).addSignal("cost", 0.0042);
+ * }</pre>
+ * Every method is safe to call with no trace: it then does nothing, or returns
+ * {@link Span#noop()} or {@code null}.
+ */
+public final class Tracing {
+
+	private static volatile Tracer tracer = Tracer.builder().build();
+
+	private Tracing() {
+	}
+
+	/** The tracer that {@link #startSpan} uses: the application's, once it has started. */
+	public static Tracer tracer() {
+		return tracer;
+	}
+
+	/** Makes {@code newTracer} the one {@link #startSpan} uses. Called by the auto-configuration. */
+	public static void install(Tracer newTracer) {
+		tracer = Objects.requireNonNull(newTracer, "tracer");
+	}
+
+	/** Reverts to a tracer that exports nothing, if {@code installed} is still the current one. */
+	public static synchronized void uninstall(Tracer installed) {
+		if (tracer == installed) {
+			tracer = Tracer.builder().build();
+		}
+	}
+
+	/** The span current on this thread, or {@link Span#noop()}. */
+	public static Span currentSpan() {
+		Scope scope = CurrentContext.get();
+		Span span = (scope != null) ? scope.span() : null;
+		return (span != null) ? span : Span.noop();
+	}
+
+	/** The trace current on this thread, or {@code null}. */
+	public static @Nullable TraceContext currentTrace() {
+		Scope scope = CurrentContext.get();
+		return (scope != null) ? scope.trace() : null;
+	}
+
+	/** The id of the trace current on this thread, or {@code null}. */
+	public static @Nullable String currentTraceId() {
+		TraceContext trace = currentTrace();
+		return (trace != null) ? trace.traceId() : null;
+	}
+
+	/** Sets the session of the current trace; it appears on every span of the trace. */
+	public static void setSessionId(@Nullable String sessionId) {
+		TraceContext trace = currentTrace();
+		if (trace != null) {
+			trace.setSessionId(sessionId);
+		}
+	}
+
+	/** Starts a span, current on this thread until closed; see {@link Tracer#startSpan}. */
+	public static Span startSpan(String name, SpanKind kind) {
+		return tracer.startSpan(name, kind);
+	}
+
+}

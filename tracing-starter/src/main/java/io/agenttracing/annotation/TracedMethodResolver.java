@@ -1,0 +1,121 @@
+package io.agenttracing.annotation;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodClassKey;
+import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Finds whether a method is traced and resolves its {@link TracedMethod} plan once, so a call
+ * costs one map lookup and no reflection.
+ */
+final class TracedMethodResolver {
+
+	private static final Log logger = LogFactory.getLog(TracedMethodResolver.class);
+
+	private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
+
+	/** Plans by method, for the usual case of one target class per method. */
+	private final Map<Method, TracedMethod> byMethod = new ConcurrentHashMap<>();
+
+	/** Plans for a method inherited by several target classes. */
+	private final Map<MethodClassKey, TracedMethod> byMethodAndClass = new ConcurrentHashMap<>();
+
+	/** The plan for {@code method} called on an instance of {@code targetClass}, or {@code null}. */
+	@Nullable TracedMethod resolve(Method method, Class<?> targetClass) {
+		TracedMethod plan = this.byMethod.get(method);
+		if (plan == null) {
+			plan = this.byMethod.computeIfAbsent(method, (m) -> plan(m, targetClass));
+		}
+		if (plan.targetClass() != targetClass) {
+			plan = this.byMethodAndClass.computeIfAbsent(new MethodClassKey(method, targetClass),
+					(key) -> plan(method, targetClass));
+		}
+		return plan.traced() ? plan : null;
+	}
+
+	private TracedMethod plan(Method method, Class<?> targetClass) {
+		Class<?> userClass = ClassUtils.getUserClass(targetClass);
+		Method specific = AopUtils.getMostSpecificMethod(method, userClass);
+		Traced traced = AnnotatedElementUtils.findMergedAnnotation(specific, Traced.class);
+		if (traced == null && specific != method) {
+			traced = AnnotatedElementUtils.findMergedAnnotation(method, Traced.class);
+		}
+		Traced onClass = AnnotatedElementUtils.findMergedAnnotation(userClass, Traced.class);
+		if (traced == null) {
+			if (onClass == null || !Modifier.isPublic(specific.getModifiers()) || Modifier.isStatic(specific.getModifiers())
+					|| specific.getDeclaringClass() == Object.class) {
+				return TracedMethod.notTraced(targetClass);
+			}
+			traced = onClass;
+		}
+		try {
+			return build(specific, targetClass, userClass, traced, onClass);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Not tracing " + specific + ": " + ex.getMessage(), ex);
+			return TracedMethod.notTraced(targetClass);
+		}
+	}
+
+	private TracedMethod build(Method method, Class<?> targetClass, Class<?> userClass, Traced traced,
+			@Nullable Traced onClass) {
+		String name = traced.name().isBlank() ? userClass.getSimpleName() + "." + method.getName() : traced.name();
+		Map<String, String> attributes = new LinkedHashMap<>();
+		if (onClass != null && onClass != traced) {
+			parseAttributes(onClass.attributes(), attributes, method);
+		}
+		parseAttributes(traced.attributes(), attributes, method);
+		String[] names = this.parameterNames.getParameterNames(method);
+		if (names == null) {
+			names = new String[method.getParameterCount()];
+			for (int i = 0; i < names.length; i++) {
+				names[i] = "arg" + i;
+			}
+		}
+		String[] attributeKeys = new String[names.length];
+		int sessionIdIndex = -1;
+		Annotation[][] parameterAnnotations = method.getParameterAnnotations();
+		for (int i = 0; i < parameterAnnotations.length; i++) {
+			for (Annotation annotation : parameterAnnotations[i]) {
+				if (annotation instanceof SpanAttribute attribute) {
+					attributeKeys[i] = attribute.value().isBlank() ? names[i] : attribute.value();
+				}
+				else if (annotation instanceof SessionId) {
+					sessionIdIndex = i;
+				}
+			}
+		}
+		boolean completesLater = CompletionStage.class.isAssignableFrom(method.getReturnType());
+		return new TracedMethod(targetClass, true, name, traced.kind(), traced.captureInput(), traced.captureOutput(), names,
+				Collections.unmodifiableMap(attributes), attributeKeys, sessionIdIndex, completesLater,
+				method.getReturnType() == void.class);
+	}
+
+	private static void parseAttributes(String[] declared, Map<String, String> into, Method method) {
+		for (String entry : declared) {
+			int equals = entry.indexOf('=');
+			if (equals <= 0) {
+				logger.warn("Ignoring attribute '" + entry + "' of @Traced on " + method + ": expected key=value");
+				continue;
+			}
+			into.put(entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
+		}
+	}
+
+}

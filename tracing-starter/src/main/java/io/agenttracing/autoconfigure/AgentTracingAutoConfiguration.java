@@ -1,0 +1,177 @@
+package io.agenttracing.autoconfigure;
+
+import io.agenttracing.Tracer;
+import io.agenttracing.Tracing;
+import io.agenttracing.ValueCapturer;
+import io.agenttracing.annotation.TracedAdvisor;
+import io.agenttracing.annotation.TracedMethodInterceptor;
+import io.agenttracing.annotation.UninterceptableTracedMethods;
+import io.agenttracing.capture.JsonValueCapturer;
+import io.agenttracing.context.TracingFilter;
+import io.agenttracing.export.ExportListener;
+import io.agenttracing.export.ExportPipeline;
+import io.agenttracing.export.TraceExporter;
+import io.agenttracing.export.console.ConsoleTraceExporter;
+import io.agenttracing.export.memory.InMemoryTraceExporter;
+import io.agenttracing.export.metrics.MicrometerExportListener;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import jakarta.servlet.Filter;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.Ordered;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Auto-configuration of agent tracing: the tracer, the {@code @Traced} advisor, the export
+ * pipeline with the built-in exporters, and the per-request trace filter.
+ */
+@AutoConfiguration(afterName = {
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration" })
+@ConditionalOnBooleanProperty(name = "agent.tracing.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(TracingProperties.class)
+public final class AgentTracingAutoConfiguration {
+
+	/** Order of the request filter: early, so the whole request is inside the trace. */
+	public static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+	@Bean
+	@ConditionalOnMissingBean(ValueCapturer.class)
+	JsonValueCapturer agentTracingValueCapturer(TracingProperties properties) {
+		TracingProperties.Capture capture = properties.getCapture();
+		return new JsonValueCapturer(capture.getMaxValueLength(), capture.getRedactKeys());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExportPipeline agentTracingExportPipeline(TracingProperties properties, ObjectProvider<TraceExporter> exporters,
+			ObjectProvider<ExportListener> listeners) {
+		TracingProperties.Export export = properties.getExport();
+		ExportListener listener = ExportListener.composite(listeners.orderedStream().toList());
+		return ExportPipeline.builder()
+			.exporters(exporters.orderedStream().toList())
+			.queueCapacity(export.getQueueCapacity())
+			.scheduleDelay(export.getScheduleDelay())
+			.shutdownTimeout(export.getTimeout())
+			.listener(listener)
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Tracer agentTracer(TracingProperties properties, ExportPipeline pipeline, ValueCapturer capturer) {
+		TracingProperties.Limits limits = properties.getLimits();
+		return Tracer.builder()
+			.sink(pipeline)
+			.capturer(capturer)
+			.samplingProbability(properties.getSampling().getProbability())
+			.maxSpansPerTrace(limits.getMaxSpansPerTrace())
+			.maxAttributesPerSpan(limits.getMaxAttributesPerSpan())
+			.maxEventsPerSpan(limits.getMaxEventsPerSpan())
+			.maxStackFrames(limits.getMaxStackFrames())
+			.build();
+	}
+
+	@Bean
+	GlobalTracerInstaller agentTracingGlobalTracer(Tracer tracer) {
+		return new GlobalTracerInstaller(tracer);
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static TracedAdvisor tracedAdvisor(ObjectProvider<Tracer> tracer, ObjectProvider<TracingProperties> properties) {
+		TracingProperties settings = properties.getObject();
+		TracedMethodInterceptor interceptor = TracedMethodInterceptor.create(SingletonSupplier.of(tracer::getObject),
+				settings.getCapture().isInput(), settings.getCapture().isOutput());
+		return new TracedAdvisor(interceptor, settings.getAspectOrder());
+	}
+
+	@Bean
+	static UninterceptableTracedMethods agentTracingUninterceptableMethods(ConfigurableListableBeanFactory beanFactory) {
+		return new UninterceptableTracedMethods(beanFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "agent.tracing.exporters.memory.enabled", matchIfMissing = true)
+	InMemoryTraceExporter inMemoryTraceExporter(TracingProperties properties) {
+		return new InMemoryTraceExporter(properties.getExporters().getMemory().getMaxTraces());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "agent.tracing.exporters.console.enabled")
+	ConsoleTraceExporter consoleTraceExporter(TracingProperties properties) {
+		return new ConsoleTraceExporter(System.out, properties.getExporters().getConsole().getFormat());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(MeterRegistry.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MicrometerExportListener agentTracingMetrics(MeterRegistry registry) {
+			return new MicrometerExportListener(registry);
+		}
+
+		@Bean
+		MeterBinder agentTracingQueueMetrics(ObjectProvider<ExportPipeline> pipeline) {
+			return (registry) -> Gauge.builder("agent.tracing.queue.size", pipeline, (p) -> p.getObject().queueSize())
+				.description("Finished traces waiting for export")
+				.register(registry);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass({ Filter.class, OncePerRequestFilter.class })
+	static class ServletConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "agentTracingFilter")
+		FilterRegistrationBean<TracingFilter> agentTracingFilter(Tracer tracer) {
+			FilterRegistrationBean<TracingFilter> registration = new FilterRegistrationBean<>(new TracingFilter(tracer));
+			registration.setOrder(FILTER_ORDER);
+			registration.setName("agentTracingFilter");
+			return registration;
+		}
+
+	}
+
+	/** Makes the application's tracer the one {@link Tracing} uses, for as long as the context runs. */
+	static final class GlobalTracerInstaller implements DisposableBean {
+
+		private final Tracer tracer;
+
+		GlobalTracerInstaller(Tracer tracer) {
+			this.tracer = tracer;
+			Tracing.install(tracer);
+		}
+
+		@Override
+		public void destroy() {
+			Tracing.uninstall(this.tracer);
+		}
+
+	}
+
+}

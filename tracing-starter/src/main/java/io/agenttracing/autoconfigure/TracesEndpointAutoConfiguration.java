@@ -1,0 +1,29 @@
+package io.agenttracing.autoconfigure;
+
+import io.agenttracing.actuate.TracesEndpoint;
+import io.agenttracing.export.memory.TraceRepository;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the {@code traces} actuator endpoint, available when the application
+ * exposes it and the in-memory store is enabled.
+ */
+@AutoConfiguration(after = AgentTracingAutoConfiguration.class)
+@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+@ConditionalOnAvailableEndpoint(TracesEndpoint.class)
+public final class TracesEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(TraceRepository.class)
+	TracesEndpoint tracesEndpoint(TraceRepository repository) {
+		return new TracesEndpoint(repository);
+	}
+
+}

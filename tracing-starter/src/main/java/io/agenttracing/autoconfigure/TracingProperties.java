@@ -1,0 +1,352 @@
+package io.agenttracing.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.agenttracing.Tracer;
+import io.agenttracing.export.ExportPipeline;
+import io.agenttracing.export.console.ConsoleTraceExporter;
+import io.agenttracing.export.memory.InMemoryTraceExporter;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.Ordered;
+
+/**
+ * Configuration of agent tracing. Each setter validates its value, so that a bad value stops
+ * startup with a message that names the property.
+ */
+@ConfigurationProperties("agent.tracing")
+public class TracingProperties {
+
+	/**
+	 * Whether to trace @Traced methods at all. When false, no proxy is made for tracing and the
+	 * cost is zero.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Order of the tracing advice among other advice on the same method. The default runs it
+	 * innermost, so each attempt of a @Retryable method is its own span; a lower value wraps other
+	 * advice such as @Transactional.
+	 */
+	private int aspectOrder = Ordered.LOWEST_PRECEDENCE;
+
+	private final Sampling sampling = new Sampling();
+
+	private final Capture capture = new Capture();
+
+	private final Limits limits = new Limits();
+
+	private final Exporters exporters = new Exporters();
+
+	private final Export export = new Export();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public int getAspectOrder() {
+		return this.aspectOrder;
+	}
+
+	public void setAspectOrder(int aspectOrder) {
+		this.aspectOrder = aspectOrder;
+	}
+
+	public Sampling getSampling() {
+		return this.sampling;
+	}
+
+	public Capture getCapture() {
+		return this.capture;
+	}
+
+	public Limits getLimits() {
+		return this.limits;
+	}
+
+	public Exporters getExporters() {
+		return this.exporters;
+	}
+
+	public Export getExport() {
+		return this.export;
+	}
+
+	static int requirePositive(int value, String what) {
+		if (value <= 0) {
+			throw new IllegalArgumentException(what + " must be positive, got " + value);
+		}
+		return value;
+	}
+
+	public static class Sampling {
+
+		/**
+		 * Probability, from 0 to 1, that a new trace is recorded and exported. A trace that is
+		 * not sampled is dropped whole, never in part.
+		 */
+		private double probability = 1.0;
+
+		public double getProbability() {
+			return this.probability;
+		}
+
+		public void setProbability(double probability) {
+			if (!(probability >= 0.0 && probability <= 1.0)) {
+				throw new IllegalArgumentException("probability must be between 0 and 1, got " + probability);
+			}
+			this.probability = probability;
+		}
+
+	}
+
+	public static class Capture {
+
+		/**
+		 * Whether to capture the arguments of traced methods as span input.
+		 */
+		private boolean input = true;
+
+		/**
+		 * Whether to capture the return values of traced methods as span output.
+		 */
+		private boolean output = true;
+
+		/**
+		 * Longest JSON text kept for one captured value; longer values are truncated.
+		 */
+		private int maxValueLength = 8192;
+
+		/**
+		 * Keys whose values are replaced by [REDACTED]: a key matches when, ignoring case, '-',
+		 * '_' and '.', it equals or ends with one of these.
+		 */
+		private List<String> redactKeys = new ArrayList<>(
+				List.of("password", "secret", "token", "api-key", "apikey", "authorization", "credentials"));
+
+		public boolean isInput() {
+			return this.input;
+		}
+
+		public void setInput(boolean input) {
+			this.input = input;
+		}
+
+		public boolean isOutput() {
+			return this.output;
+		}
+
+		public void setOutput(boolean output) {
+			this.output = output;
+		}
+
+		public int getMaxValueLength() {
+			return this.maxValueLength;
+		}
+
+		public void setMaxValueLength(int maxValueLength) {
+			if (maxValueLength < 16) {
+				throw new IllegalArgumentException("max-value-length must be at least 16, got " + maxValueLength);
+			}
+			this.maxValueLength = maxValueLength;
+		}
+
+		public List<String> getRedactKeys() {
+			return this.redactKeys;
+		}
+
+		public void setRedactKeys(List<String> redactKeys) {
+			this.redactKeys = redactKeys;
+		}
+
+	}
+
+	public static class Limits {
+
+		/**
+		 * Most spans recorded in one trace; further spans are counted and dropped.
+		 */
+		private int maxSpansPerTrace = Tracer.DEFAULT_MAX_SPANS_PER_TRACE;
+
+		/**
+		 * Most attributes recorded on one span; further attributes are counted and dropped.
+		 */
+		private int maxAttributesPerSpan = Tracer.DEFAULT_MAX_ATTRIBUTES_PER_SPAN;
+
+		/**
+		 * Most events recorded on one span; further events are counted and dropped.
+		 */
+		private int maxEventsPerSpan = Tracer.DEFAULT_MAX_EVENTS_PER_SPAN;
+
+		/**
+		 * Most stack frames recorded for an error.
+		 */
+		private int maxStackFrames = Tracer.DEFAULT_MAX_STACK_FRAMES;
+
+		public int getMaxSpansPerTrace() {
+			return this.maxSpansPerTrace;
+		}
+
+		public void setMaxSpansPerTrace(int maxSpansPerTrace) {
+			this.maxSpansPerTrace = requirePositive(maxSpansPerTrace, "max-spans-per-trace");
+		}
+
+		public int getMaxAttributesPerSpan() {
+			return this.maxAttributesPerSpan;
+		}
+
+		public void setMaxAttributesPerSpan(int maxAttributesPerSpan) {
+			this.maxAttributesPerSpan = requirePositive(maxAttributesPerSpan, "max-attributes-per-span");
+		}
+
+		public int getMaxEventsPerSpan() {
+			return this.maxEventsPerSpan;
+		}
+
+		public void setMaxEventsPerSpan(int maxEventsPerSpan) {
+			this.maxEventsPerSpan = requirePositive(maxEventsPerSpan, "max-events-per-span");
+		}
+
+		public int getMaxStackFrames() {
+			return this.maxStackFrames;
+		}
+
+		public void setMaxStackFrames(int maxStackFrames) {
+			this.maxStackFrames = requirePositive(maxStackFrames, "max-stack-frames");
+		}
+
+	}
+
+	public static class Exporters {
+
+		private final Console console = new Console();
+
+		private final Memory memory = new Memory();
+
+		public Console getConsole() {
+			return this.console;
+		}
+
+		public Memory getMemory() {
+			return this.memory;
+		}
+
+	}
+
+	public static class Console {
+
+		/**
+		 * Whether to print finished traces to standard output.
+		 */
+		private boolean enabled;
+
+		/**
+		 * How to print traces: a readable tree with a timeline, or one line of JSON per trace.
+		 */
+		private ConsoleTraceExporter.Format format = ConsoleTraceExporter.Format.TREE;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public ConsoleTraceExporter.Format getFormat() {
+			return this.format;
+		}
+
+		public void setFormat(ConsoleTraceExporter.Format format) {
+			this.format = format;
+		}
+
+	}
+
+	public static class Memory {
+
+		/**
+		 * Whether to keep recent traces in memory for the traces actuator endpoint.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Most traces kept in memory; the oldest is forgotten first.
+		 */
+		private int maxTraces = InMemoryTraceExporter.DEFAULT_MAX_TRACES;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxTraces() {
+			return this.maxTraces;
+		}
+
+		public void setMaxTraces(int maxTraces) {
+			this.maxTraces = requirePositive(maxTraces, "max-traces");
+		}
+
+	}
+
+	public static class Export {
+
+		/**
+		 * Most finished traces waiting for export; when full, new traces are dropped and counted
+		 * rather than blocking the application.
+		 */
+		private int queueCapacity = ExportPipeline.DEFAULT_QUEUE_CAPACITY;
+
+		/**
+		 * Longest time a finished trace waits in the queue before the export thread wakes up.
+		 */
+		private Duration scheduleDelay = ExportPipeline.DEFAULT_SCHEDULE_DELAY;
+
+		/**
+		 * Longest time graceful shutdown waits for queued traces to be exported.
+		 */
+		private Duration timeout = ExportPipeline.DEFAULT_SHUTDOWN_TIMEOUT;
+
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			this.queueCapacity = requirePositive(queueCapacity, "queue-capacity");
+		}
+
+		public Duration getScheduleDelay() {
+			return this.scheduleDelay;
+		}
+
+		public void setScheduleDelay(Duration scheduleDelay) {
+			if (scheduleDelay.isNegative() || scheduleDelay.isZero()) {
+				throw new IllegalArgumentException("schedule-delay must be positive, got " + scheduleDelay);
+			}
+			this.scheduleDelay = scheduleDelay;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			if (timeout.isNegative()) {
+				throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
+			}
+			this.timeout = timeout;
+		}
+
+	}
+
+}

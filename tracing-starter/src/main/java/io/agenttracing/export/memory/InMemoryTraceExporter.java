@@ -1,0 +1,86 @@
+package io.agenttracing.export.memory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.agenttracing.SpanData;
+import io.agenttracing.TraceData;
+import io.agenttracing.export.TraceExporter;
+
+/**
+ * Keeps the most recent traces in memory, bounded by count: the oldest is forgotten when a new one
+ * arrives at capacity. Fragments (spans that ended after their trace was exported) are merged into
+ * the stored trace.
+ */
+public final class InMemoryTraceExporter implements TraceExporter, TraceRepository {
+
+	public static final int DEFAULT_MAX_TRACES = 1000;
+
+	private final int maxTraces;
+
+	private final Map<String, TraceData> traces;
+
+	public InMemoryTraceExporter(int maxTraces) {
+		if (maxTraces <= 0) {
+			throw new IllegalArgumentException("maxTraces must be positive, got " + maxTraces);
+		}
+		this.maxTraces = maxTraces;
+		this.traces = new LinkedHashMap<>(16, 0.75f, false) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, TraceData> eldest) {
+				return size() > InMemoryTraceExporter.this.maxTraces;
+			}
+
+		};
+	}
+
+	@Override
+	public synchronized void export(TraceData trace) {
+		TraceData existing = this.traces.get(trace.traceId());
+		this.traces.put(trace.traceId(), (existing != null) ? merge(existing, trace) : trace);
+	}
+
+	private static TraceData merge(TraceData existing, TraceData fragment) {
+		List<SpanData> spans = new ArrayList<>(existing.spans());
+		spans.addAll(fragment.spans());
+		spans.sort(Comparator.comparing(SpanData::startTime));
+		String session = (existing.sessionId() != null) ? existing.sessionId() : fragment.sessionId();
+		return TraceData.of(existing.traceId(), existing.name(), existing.startTime(), session, spans,
+				existing.fragment() && fragment.fragment(), existing.droppedSpans() + fragment.droppedSpans());
+	}
+
+	@Override
+	public synchronized List<TraceData> findAll(TraceQuery query) {
+		return this.traces.values()
+			.stream()
+			.filter(query::matches)
+			.sorted(Comparator.comparing(TraceData::startTime).reversed())
+			.limit(query.limit())
+			.toList();
+	}
+
+	@Override
+	public synchronized Optional<TraceData> findById(String traceId) {
+		return Optional.ofNullable(this.traces.get(traceId));
+	}
+
+	@Override
+	public synchronized void clear() {
+		this.traces.clear();
+	}
+
+	public synchronized int size() {
+		return this.traces.size();
+	}
+
+	@Override
+	public String name() {
+		return "memory";
+	}
+
+}
