@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the {@code traces} actuator endpoint, available when the application
@@ -16,14 +17,20 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = AgentTracingAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
-@ConditionalOnAvailableEndpoint(TracesEndpoint.class)
 public final class TracesEndpointAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBean(TraceRepository.class)
-	TracesEndpoint tracesEndpoint(TraceRepository repository) {
-		return new TracesEndpoint(repository);
+	// Nested, so that the actuator condition is only loaded once the actuator is known to be there.
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnAvailableEndpoint(TracesEndpoint.class)
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(TraceRepository.class)
+		TracesEndpoint tracesEndpoint(TraceRepository repository) {
+			return new TracesEndpoint(repository);
+		}
+
 	}
 
 }

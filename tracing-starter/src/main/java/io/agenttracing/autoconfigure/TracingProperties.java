@@ -11,13 +11,15 @@ import io.agenttracing.export.memory.InMemoryTraceExporter;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.Ordered;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * Configuration of agent tracing. Each setter validates its value, so that a bad value stops
+ * Configuration of agent tracing. The properties validate themselves, so that a bad value stops
  * startup with a message that names the property.
  */
 @ConfigurationProperties("agent.tracing")
-public class TracingProperties {
+public class TracingProperties implements Validator {
 
 	/**
 	 * Whether to trace @Traced methods at all. When false, no proxy is made for tracing and the
@@ -78,11 +80,48 @@ public class TracingProperties {
 		return this.export;
 	}
 
-	static int requirePositive(int value, String what) {
-		if (value <= 0) {
-			throw new IllegalArgumentException(what + " must be positive, got " + value);
+	@Override
+	public boolean supports(Class<?> type) {
+		return TracingProperties.class.isAssignableFrom(type);
+	}
+
+	/** Rejects values that cannot work, so startup fails with a message naming the property. */
+	@Override
+	public void validate(Object target, Errors errors) {
+		TracingProperties properties = (TracingProperties) target;
+		double probability = properties.getSampling().getProbability();
+		if (!(probability >= 0.0 && probability <= 1.0)) {
+			reject(errors, "sampling.probability", "must be between 0 and 1");
 		}
-		return value;
+		if (properties.getCapture().getMaxValueLength() < 16) {
+			reject(errors, "capture.maxValueLength", "must be at least 16");
+		}
+		positive(errors, "limits.maxSpansPerTrace", properties.getLimits().getMaxSpansPerTrace());
+		positive(errors, "limits.maxAttributesPerSpan", properties.getLimits().getMaxAttributesPerSpan());
+		positive(errors, "limits.maxEventsPerSpan", properties.getLimits().getMaxEventsPerSpan());
+		positive(errors, "limits.maxStackFrames", properties.getLimits().getMaxStackFrames());
+		positive(errors, "exporters.memory.maxTraces", properties.getExporters().getMemory().getMaxTraces());
+		positive(errors, "export.queueCapacity", properties.getExport().getQueueCapacity());
+		Duration delay = properties.getExport().getScheduleDelay();
+		if (delay == null || delay.isNegative() || delay.isZero()) {
+			reject(errors, "export.scheduleDelay", "must be positive");
+		}
+		Duration timeout = properties.getExport().getTimeout();
+		if (timeout == null || timeout.isNegative()) {
+			reject(errors, "export.timeout", "must not be negative");
+		}
+	}
+
+	private static void positive(Errors errors, String field, int value) {
+		if (value <= 0) {
+			reject(errors, field, "must be positive");
+		}
+	}
+
+	/** Rejects a field with a message that names the property as users write it. */
+	private static void reject(Errors errors, String field, String problem) {
+		String property = "agent.tracing." + field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+		errors.rejectValue(field, "invalid", property + " " + problem);
 	}
 
 	public static class Sampling {
@@ -98,9 +137,6 @@ public class TracingProperties {
 		}
 
 		public void setProbability(double probability) {
-			if (!(probability >= 0.0 && probability <= 1.0)) {
-				throw new IllegalArgumentException("probability must be between 0 and 1, got " + probability);
-			}
 			this.probability = probability;
 		}
 
@@ -151,9 +187,6 @@ public class TracingProperties {
 		}
 
 		public void setMaxValueLength(int maxValueLength) {
-			if (maxValueLength < 16) {
-				throw new IllegalArgumentException("max-value-length must be at least 16, got " + maxValueLength);
-			}
 			this.maxValueLength = maxValueLength;
 		}
 
@@ -194,7 +227,7 @@ public class TracingProperties {
 		}
 
 		public void setMaxSpansPerTrace(int maxSpansPerTrace) {
-			this.maxSpansPerTrace = requirePositive(maxSpansPerTrace, "max-spans-per-trace");
+			this.maxSpansPerTrace = maxSpansPerTrace;
 		}
 
 		public int getMaxAttributesPerSpan() {
@@ -202,7 +235,7 @@ public class TracingProperties {
 		}
 
 		public void setMaxAttributesPerSpan(int maxAttributesPerSpan) {
-			this.maxAttributesPerSpan = requirePositive(maxAttributesPerSpan, "max-attributes-per-span");
+			this.maxAttributesPerSpan = maxAttributesPerSpan;
 		}
 
 		public int getMaxEventsPerSpan() {
@@ -210,7 +243,7 @@ public class TracingProperties {
 		}
 
 		public void setMaxEventsPerSpan(int maxEventsPerSpan) {
-			this.maxEventsPerSpan = requirePositive(maxEventsPerSpan, "max-events-per-span");
+			this.maxEventsPerSpan = maxEventsPerSpan;
 		}
 
 		public int getMaxStackFrames() {
@@ -218,7 +251,7 @@ public class TracingProperties {
 		}
 
 		public void setMaxStackFrames(int maxStackFrames) {
-			this.maxStackFrames = requirePositive(maxStackFrames, "max-stack-frames");
+			this.maxStackFrames = maxStackFrames;
 		}
 
 	}
@@ -294,7 +327,7 @@ public class TracingProperties {
 		}
 
 		public void setMaxTraces(int maxTraces) {
-			this.maxTraces = requirePositive(maxTraces, "max-traces");
+			this.maxTraces = maxTraces;
 		}
 
 	}
@@ -322,7 +355,7 @@ public class TracingProperties {
 		}
 
 		public void setQueueCapacity(int queueCapacity) {
-			this.queueCapacity = requirePositive(queueCapacity, "queue-capacity");
+			this.queueCapacity = queueCapacity;
 		}
 
 		public Duration getScheduleDelay() {
@@ -330,9 +363,6 @@ public class TracingProperties {
 		}
 
 		public void setScheduleDelay(Duration scheduleDelay) {
-			if (scheduleDelay.isNegative() || scheduleDelay.isZero()) {
-				throw new IllegalArgumentException("schedule-delay must be positive, got " + scheduleDelay);
-			}
 			this.scheduleDelay = scheduleDelay;
 		}
 
@@ -341,9 +371,6 @@ public class TracingProperties {
 		}
 
 		public void setTimeout(Duration timeout) {
-			if (timeout.isNegative()) {
-				throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
-			}
 			this.timeout = timeout;
 		}
 

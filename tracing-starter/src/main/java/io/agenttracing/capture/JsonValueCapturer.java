@@ -135,7 +135,11 @@ public final class JsonValueCapturer implements ValueCapturer {
 	}
 
 	private String viaJackson(Object value) {
-		if (isUntouchable(value.getClass())) {
+		Class<?> type = value.getClass();
+		if (type.isSynthetic() || type.getName().contains("$$Lambda")) {
+			return quoted("<lambda " + type.getName() + ">");
+		}
+		if (isUntouchable(type)) {
 			return quoted(placeholder(value, null));
 		}
 		try {

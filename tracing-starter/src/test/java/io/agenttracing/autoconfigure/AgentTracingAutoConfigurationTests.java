@@ -1,0 +1,206 @@
+package io.agenttracing.autoconfigure;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.agenttracing.SpanKind;
+import io.agenttracing.TraceData;
+import io.agenttracing.Tracer;
+import io.agenttracing.Tracing;
+import io.agenttracing.actuate.TracesEndpoint;
+import io.agenttracing.annotation.Traced;
+import io.agenttracing.annotation.TracedAdvisor;
+import io.agenttracing.capture.JsonValueCapturer;
+import io.agenttracing.export.ExportPipeline;
+import io.agenttracing.export.TraceExporter;
+import io.agenttracing.export.console.ConsoleTraceExporter;
+import io.agenttracing.export.memory.InMemoryTraceExporter;
+import io.agenttracing.export.memory.TraceQuery;
+import io.agenttracing.export.metrics.MicrometerExportListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class AgentTracingAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, AgentTracingAutoConfiguration.class,
+				TracesEndpointAutoConfiguration.class))
+		.withPropertyValues("agent.tracing.export.schedule-delay=10ms");
+
+	@Test
+	void tracesAnnotatedBeansIntoTheMemoryStore() {
+		this.runner.withUserConfiguration(ServiceConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(Tracer.class)
+				.hasSingleBean(ExportPipeline.class)
+				.hasSingleBean(TracedAdvisor.class)
+				.hasSingleBean(JsonValueCapturer.class)
+				.hasSingleBean(InMemoryTraceExporter.class)
+				.doesNotHaveBean(ConsoleTraceExporter.class);
+			GreetingService service = context.getBean(GreetingService.class);
+			assertThat(AopUtils.isAopProxy(service)).isTrue();
+			assertThat(service.greet("Ada")).isEqualTo("Hello Ada");
+			InMemoryTraceExporter memory = context.getBean(InMemoryTraceExporter.class);
+			await().untilAsserted(() -> assertThat(memory.findAll(TraceQuery.all())).singleElement()
+				.satisfies((trace) -> assertThat(trace.name()).isEqualTo("GreetingService.greet")));
+			assertThat(Tracing.tracer()).isSameAs(context.getBean(Tracer.class));
+		});
+	}
+
+	@Test
+	void disabledTracingCreatesNoProxyAndNoBeans() {
+		this.runner.withUserConfiguration(ServiceConfiguration.class)
+			.withPropertyValues("agent.tracing.enabled=false")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(Tracer.class)
+					.doesNotHaveBean(TracedAdvisor.class)
+					.doesNotHaveBean(ExportPipeline.class);
+				GreetingService service = context.getBean(GreetingService.class);
+				assertThat(AopUtils.isAopProxy(service)).isFalse();
+				assertThat(service.greet("Ada")).isEqualTo("Hello Ada");
+			});
+	}
+
+	@Test
+	void applicationExporterBeansReceiveTraces() {
+		this.runner.withUserConfiguration(ServiceConfiguration.class, RecordingExporterConfiguration.class)
+			.run((context) -> {
+				context.getBean(GreetingService.class).greet("Grace");
+				RecordingExporter exporter = context.getBean(RecordingExporter.class);
+				await().untilAsserted(() -> assertThat(exporter.traces).hasSize(1));
+				assertThat(context.getBean(ExportPipeline.class).exporterNames()).contains("recording", "memory");
+			});
+	}
+
+	@Test
+	void consoleExporterIsEnabledByProperty() {
+		this.runner
+			.withPropertyValues("agent.tracing.exporters.console.enabled=true",
+					"agent.tracing.exporters.console.format=json", "agent.tracing.exporters.memory.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(ConsoleTraceExporter.class)
+				.doesNotHaveBean(InMemoryTraceExporter.class)
+				.doesNotHaveBean(TracesEndpoint.class));
+	}
+
+	@Test
+	void endpointIsAvailableOnlyWhenExposed() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(TracesEndpoint.class));
+		this.runner.withPropertyValues("management.endpoints.web.exposure.include=traces")
+			.run((context) -> assertThat(context).hasSingleBean(TracesEndpoint.class));
+	}
+
+	@Test
+	void startsWithoutActuatorOnTheClasspath() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+			.withPropertyValues("management.endpoints.web.exposure.include=traces")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(Tracer.class)
+				.doesNotHaveBean(TracesEndpoint.class));
+	}
+
+	@Test
+	void metricsRecordSpanDurationsAndExportedTraces() {
+		this.runner.withUserConfiguration(ServiceConfiguration.class)
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(MicrometerExportListener.class);
+				context.getBean(GreetingService.class).greet("Linus");
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				await().untilAsserted(() -> assertThat(registry.find(MicrometerExportListener.SPAN_DURATION)
+					.tags("kind", "AGENT", "name", "GreetingService.greet", "status", "OK")
+					.timer()).isNotNull());
+				await().untilAsserted(() -> assertThat(
+						registry.get(MicrometerExportListener.EXPORTED).tag("exporter", "memory").counter().count())
+					.isEqualTo(1.0));
+				assertThat(registry.get("agent.tracing.queue.size").gauge().value()).isZero();
+			});
+	}
+
+	@Test
+	void invalidPropertiesFailStartupNamingTheProperty() {
+		assertFailsNaming("agent.tracing.sampling.probability=1.5", "agent.tracing.sampling.probability");
+		assertFailsNaming("agent.tracing.export.queue-capacity=-1", "agent.tracing.export.queue-capacity");
+		assertFailsNaming("agent.tracing.capture.max-value-length=3", "agent.tracing.capture.max-value-length");
+		assertFailsNaming("agent.tracing.exporters.memory.max-traces=0", "agent.tracing.exporters.memory.max-traces");
+		assertFailsNaming("agent.tracing.exporters.console.format=xml", "agent.tracing.exporters.console.format");
+		assertFailsNaming("agent.tracing.limits.max-spans-per-trace=0", "agent.tracing.limits.max-spans-per-trace");
+		assertFailsNaming("agent.tracing.export.schedule-delay=0s", "agent.tracing.export.schedule-delay");
+	}
+
+	private void assertFailsNaming(String property, String name) {
+		this.runner.withPropertyValues(property).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().isNotNull();
+			assertThat(allMessages(context.getStartupFailure())).contains(name);
+		});
+	}
+
+	private static String allMessages(Throwable failure) {
+		StringBuilder messages = new StringBuilder();
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			messages.append(t.getMessage()).append('\n');
+		}
+		return messages.toString();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ServiceConfiguration {
+
+		@Bean
+		GreetingService greetingService() {
+			return new GreetingService();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RecordingExporterConfiguration {
+
+		@Bean
+		RecordingExporter recordingExporter() {
+			return new RecordingExporter();
+		}
+
+	}
+
+	static class GreetingService {
+
+		@Traced(kind = SpanKind.AGENT)
+		public String greet(String name) {
+			return "Hello " + name;
+		}
+
+	}
+
+	static class RecordingExporter implements TraceExporter {
+
+		final List<TraceData> traces = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void export(TraceData trace) {
+			this.traces.add(trace);
+		}
+
+		@Override
+		public String name() {
+			return "recording";
+		}
+
+	}
+
+
+}
