@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param name the name of the trace (its first root span's name unless given)
  * @param kind the kind of its first root span
  * @param status {@code ERROR} if a root span failed, else {@code OK}; {@code UNSET} without roots
- * @param startTime when the trace started
- * @param durationNanos from the start of the trace to the end of its last span
+ * @param startTime when the first span started
+ * @param durationNanos from the start of the first span to the end of the last
  * @param sessionId the session the trace belongs to, if set
  * @param spans the spans in start order
  * @param fragment whether this holds spans that ended after the trace was exported
@@ -38,7 +38,8 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 		}
 		SpanKind kind = null;
 		SpanStatus status = SpanStatus.UNSET;
-		Instant start = fragment ? null : startTime;
+		// A request opens its trace before its first span starts; the trace's time is its spans' time.
+		Instant start = null;
 		Instant end = null;
 		for (SpanData span : spans) {
 			boolean root = span.parentId() == null || !ids.contains(span.parentId());
