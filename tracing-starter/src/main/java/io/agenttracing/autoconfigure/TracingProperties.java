@@ -1,8 +1,12 @@
 package io.agenttracing.autoconfigure;
 
 import java.time.Duration;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.agenttracing.Tracer;
 import io.agenttracing.export.ExportPipeline;
@@ -11,6 +15,7 @@ import io.agenttracing.export.memory.InMemoryTraceExporter;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -26,6 +31,16 @@ public class TracingProperties implements Validator {
 	 * cost is zero.
 	 */
 	private boolean enabled = true;
+
+	/**
+	 * Service name exported with every span. Defaults to spring.application.name.
+	 */
+	private String serviceName;
+
+	/**
+	 * Service version exported with every span, if known.
+	 */
+	private String serviceVersion;
 
 	/**
 	 * Order of the tracing advice among other advice on the same method. The default runs it
@@ -50,6 +65,22 @@ public class TracingProperties implements Validator {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public String getServiceName() {
+		return this.serviceName;
+	}
+
+	public void setServiceName(String serviceName) {
+		this.serviceName = serviceName;
+	}
+
+	public String getServiceVersion() {
+		return this.serviceVersion;
+	}
+
+	public void setServiceVersion(String serviceVersion) {
+		this.serviceVersion = serviceVersion;
 	}
 
 	public int getAspectOrder() {
@@ -102,6 +133,31 @@ public class TracingProperties implements Validator {
 		positive(errors, "limits.maxStackFrames", properties.getLimits().getMaxStackFrames());
 		positive(errors, "exporters.memory.maxTraces", properties.getExporters().getMemory().getMaxTraces());
 		positive(errors, "export.queueCapacity", properties.getExport().getQueueCapacity());
+		Exporters exporters = properties.getExporters();
+		if (exporters.getOtlp().isEnabled()) {
+			httpUrl(errors, "exporters.otlp.endpoint", exporters.getOtlp().getEndpoint());
+			if (!Otlp.PROTOCOLS.contains(exporters.getOtlp().getProtocol())) {
+				reject(errors, "exporters.otlp.protocol", "must be one of " + Otlp.PROTOCOLS);
+			}
+			if (!Otlp.COMPRESSIONS.contains(exporters.getOtlp().getCompression())) {
+				reject(errors, "exporters.otlp.compression", "must be one of " + Otlp.COMPRESSIONS);
+			}
+			positive(errors, "exporters.otlp.timeout", exporters.getOtlp().getTimeout());
+		}
+		if (exporters.getZipkin().isEnabled()) {
+			httpUrl(errors, "exporters.zipkin.endpoint", exporters.getZipkin().getEndpoint());
+			positive(errors, "exporters.zipkin.timeout", exporters.getZipkin().getTimeout());
+		}
+		if (exporters.getJsonl().isEnabled()) {
+			if (exporters.getJsonl().getPath() == null || exporters.getJsonl().getPath().isBlank()) {
+				reject(errors, "exporters.jsonl.path", "must not be empty");
+			}
+			DataSize size = exporters.getJsonl().getMaxFileSize();
+			if (size == null || size.toBytes() <= 0) {
+				reject(errors, "exporters.jsonl.maxFileSize", "must be positive");
+			}
+			positive(errors, "exporters.jsonl.maxFiles", exporters.getJsonl().getMaxFiles());
+		}
 		Duration delay = properties.getExport().getScheduleDelay();
 		if (delay == null || delay.isNegative() || delay.isZero()) {
 			reject(errors, "export.scheduleDelay", "must be positive");
@@ -115,6 +171,24 @@ public class TracingProperties implements Validator {
 	private static void positive(Errors errors, String field, int value) {
 		if (value <= 0) {
 			reject(errors, field, "must be positive");
+		}
+	}
+
+	private static void positive(Errors errors, String field, Duration value) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			reject(errors, field, "must be positive");
+		}
+	}
+
+	private static void httpUrl(Errors errors, String field, String value) {
+		try {
+			URI uri = new URI(value);
+			if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+				reject(errors, field, "must be an absolute http or https URL, got '" + value + "'");
+			}
+		}
+		catch (URISyntaxException | NullPointerException ex) {
+			reject(errors, field, "must be an absolute http or https URL, got '" + value + "'");
 		}
 	}
 
@@ -262,8 +336,26 @@ public class TracingProperties implements Validator {
 
 		private final Memory memory = new Memory();
 
+		private final Jsonl jsonl = new Jsonl();
+
+		private final Otlp otlp = new Otlp();
+
+		private final Zipkin zipkin = new Zipkin();
+
 		public Console getConsole() {
 			return this.console;
+		}
+
+		public Jsonl getJsonl() {
+			return this.jsonl;
+		}
+
+		public Otlp getOtlp() {
+			return this.otlp;
+		}
+
+		public Zipkin getZipkin() {
+			return this.zipkin;
 		}
 
 		public Memory getMemory() {
@@ -328,6 +420,193 @@ public class TracingProperties implements Validator {
 
 		public void setMaxTraces(int maxTraces) {
 			this.maxTraces = maxTraces;
+		}
+
+	}
+
+	public static class Jsonl {
+
+		/**
+		 * Whether to append each finished trace as one line of JSON to a file.
+		 */
+		private boolean enabled;
+
+		/**
+		 * File the traces are appended to.
+		 */
+		private String path = "traces.jsonl";
+
+		/**
+		 * Size at which the file is rotated: renamed with a .1 suffix (older files shift up).
+		 */
+		private DataSize maxFileSize = DataSize.ofMegabytes(100);
+
+		/**
+		 * Rotated files kept besides the current one.
+		 */
+		private int maxFiles = 5;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public DataSize getMaxFileSize() {
+			return this.maxFileSize;
+		}
+
+		public void setMaxFileSize(DataSize maxFileSize) {
+			this.maxFileSize = maxFileSize;
+		}
+
+		public int getMaxFiles() {
+			return this.maxFiles;
+		}
+
+		public void setMaxFiles(int maxFiles) {
+			this.maxFiles = maxFiles;
+		}
+
+	}
+
+	public static class Otlp {
+
+		static final List<String> PROTOCOLS = List.of("http/protobuf", "grpc");
+
+		static final List<String> COMPRESSIONS = List.of("none", "gzip");
+
+		/**
+		 * Whether to export traces over OTLP (Jaeger, Tempo, Phoenix, Langfuse, an OpenTelemetry
+		 * Collector). Needs io.opentelemetry:opentelemetry-exporter-otlp.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Full URL traces are sent to: for http/protobuf including the path, e.g.
+		 * http://localhost:4318/v1/traces; for grpc, e.g. http://localhost:4317.
+		 */
+		private String endpoint = "http://localhost:4318/v1/traces";
+
+		/**
+		 * Transport: "http/protobuf" or "grpc".
+		 */
+		private String protocol = "http/protobuf";
+
+		/**
+		 * Headers sent with every export, e.g. Authorization for Langfuse or api_key for Phoenix.
+		 */
+		private Map<String, String> headers = new LinkedHashMap<>();
+
+		/**
+		 * Longest time one export request may take.
+		 */
+		private Duration timeout = Duration.ofSeconds(10);
+
+		/**
+		 * Compression of export requests: "none" or "gzip".
+		 */
+		private String compression = "none";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getEndpoint() {
+			return this.endpoint;
+		}
+
+		public void setEndpoint(String endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		public String getProtocol() {
+			return this.protocol;
+		}
+
+		public void setProtocol(String protocol) {
+			this.protocol = protocol;
+		}
+
+		public Map<String, String> getHeaders() {
+			return this.headers;
+		}
+
+		public void setHeaders(Map<String, String> headers) {
+			this.headers = headers;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public String getCompression() {
+			return this.compression;
+		}
+
+		public void setCompression(String compression) {
+			this.compression = compression;
+		}
+
+	}
+
+	public static class Zipkin {
+
+		/**
+		 * Whether to export traces to Zipkin as v2 JSON.
+		 */
+		private boolean enabled;
+
+		/**
+		 * URL of Zipkin's span intake.
+		 */
+		private String endpoint = "http://localhost:9411/api/v2/spans";
+
+		/**
+		 * Longest time one export request may take.
+		 */
+		private Duration timeout = Duration.ofSeconds(10);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getEndpoint() {
+			return this.endpoint;
+		}
+
+		public void setEndpoint(String endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
 		}
 
 	}

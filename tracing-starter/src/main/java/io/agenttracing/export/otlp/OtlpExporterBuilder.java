@@ -1,0 +1,150 @@
+package io.agenttracing.export.otlp;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporterBuilder;
+import io.opentelemetry.sdk.common.export.RetryPolicy;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds an {@link OtlpTraceExporter}, validating each setting as it is given.
+ */
+public final class OtlpExporterBuilder {
+
+	public static final String HTTP_PROTOBUF = "http/protobuf";
+
+	public static final String GRPC = "grpc";
+
+	/**
+	 * Retries 429, 502, 503 and 504 answers and refused or timed-out connections, with exponential
+	 * backoff, five attempts in all.
+	 */
+	public static final RetryPolicy DEFAULT_RETRY = RetryPolicy.builder()
+		.setMaxAttempts(5)
+		.setInitialBackoff(Duration.ofSeconds(1))
+		.setMaxBackoff(Duration.ofSeconds(5))
+		.setBackoffMultiplier(1.5)
+		.setRetryExceptionPredicate(OtlpExporterBuilder::isRetryable)
+		.build();
+
+	private String endpoint = "http://localhost:4318/v1/traces";
+
+	private String protocol = HTTP_PROTOBUF;
+
+	private final Map<String, String> headers = new LinkedHashMap<>();
+
+	private Duration timeout = Duration.ofSeconds(10);
+
+	private String compression = "none";
+
+	private RetryPolicy retryPolicy = DEFAULT_RETRY;
+
+	private String serviceName = "application";
+
+	private @Nullable String serviceVersion;
+
+	OtlpExporterBuilder() {
+	}
+
+	public OtlpExporterBuilder endpoint(String endpoint) {
+		this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+		return this;
+	}
+
+	public OtlpExporterBuilder protocol(String protocol) {
+		if (!HTTP_PROTOBUF.equals(protocol) && !GRPC.equals(protocol)) {
+			throw new IllegalArgumentException("protocol must be http/protobuf or grpc, got " + protocol);
+		}
+		this.protocol = protocol;
+		return this;
+	}
+
+	public OtlpExporterBuilder headers(Map<String, String> headers) {
+		this.headers.putAll(headers);
+		return this;
+	}
+
+	public OtlpExporterBuilder timeout(Duration timeout) {
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+		}
+		this.timeout = timeout;
+		return this;
+	}
+
+	public OtlpExporterBuilder compression(String compression) {
+		this.compression = Objects.requireNonNull(compression, "compression");
+		return this;
+	}
+
+	public OtlpExporterBuilder retryPolicy(RetryPolicy retryPolicy) {
+		this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+		return this;
+	}
+
+	public OtlpExporterBuilder serviceName(String serviceName) {
+		this.serviceName = Objects.requireNonNull(serviceName, "serviceName");
+		return this;
+	}
+
+	public OtlpExporterBuilder serviceVersion(@Nullable String serviceVersion) {
+		this.serviceVersion = serviceVersion;
+		return this;
+	}
+
+	public OtlpTraceExporter build() {
+		SpanExporter delegate = GRPC.equals(this.protocol) ? grpc() : http();
+		// One export may take every attempt's timeout plus the backoff between attempts.
+		Duration waitLimit = this.timeout.plus(this.retryPolicy.getMaxBackoff())
+			.multipliedBy(this.retryPolicy.getMaxAttempts());
+		return new OtlpTraceExporter(delegate, OtlpTraceExporter.resource(this.serviceName, this.serviceVersion),
+				waitLimit);
+	}
+
+	private SpanExporter http() {
+		OtlpHttpSpanExporterBuilder builder = OtlpHttpSpanExporter.builder()
+			.setEndpoint(this.endpoint)
+			.setTimeout(this.timeout)
+			.setCompression(this.compression)
+			.setRetryPolicy(this.retryPolicy);
+		this.headers.forEach(builder::addHeader);
+		return builder.build();
+	}
+
+	private SpanExporter grpc() {
+		OtlpGrpcSpanExporterBuilder builder = OtlpGrpcSpanExporter.builder()
+			.setEndpoint(this.endpoint)
+			.setTimeout(this.timeout)
+			.setCompression(this.compression)
+			.setRetryPolicy(this.retryPolicy);
+		this.headers.forEach(builder::addHeader);
+		try {
+			return builder.build();
+		}
+		catch (IllegalStateException ex) {
+			throw new IllegalStateException("OTLP over grpc needs a gRPC sender: add "
+					+ "io.opentelemetry:opentelemetry-exporter-sender-okhttp to the classpath, "
+					+ "or use agent.tracing.exporters.otlp.protocol=http/protobuf", ex);
+		}
+	}
+
+	static boolean isRetryable(IOException error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
