@@ -33,6 +33,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 import org.springframework.util.function.SingletonSupplier;
@@ -47,6 +48,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "agent.tracing.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TracingProperties.class)
+@Import(TraceExportersConfiguration.class)
 public final class AgentTracingAutoConfiguration {
 
 	/** Order of the request filter: early, so the whole request is inside the trace. */
@@ -134,9 +136,17 @@ public final class AgentTracingAutoConfiguration {
 
 		@Bean
 		MeterBinder agentTracingQueueMetrics(ObjectProvider<ExportPipeline> pipeline) {
-			return (registry) -> Gauge.builder("agent.tracing.queue.size", pipeline, (p) -> p.getObject().queueSize())
-				.description("Finished traces waiting for export")
-				.register(registry);
+			return (registry) -> {
+				Gauge.builder("agent.tracing.queue.size", pipeline, (p) -> p.getObject().queueSize())
+					.description("Finished traces waiting for the export dispatcher")
+					.register(registry);
+				for (String exporter : pipeline.getObject().exporterNames()) {
+					Gauge.builder("agent.tracing.exporter.queue.size", pipeline, (p) -> p.getObject().queueSize(exporter))
+						.description("Traces waiting for one exporter")
+						.tag("exporter", exporter)
+						.register(registry);
+				}
+			};
 		}
 
 	}

@@ -143,6 +143,12 @@ public class TracingProperties implements Validator {
 				reject(errors, "exporters.otlp.compression", "must be one of " + Otlp.COMPRESSIONS);
 			}
 			positive(errors, "exporters.otlp.timeout", exporters.getOtlp().getTimeout());
+			Retry retry = exporters.getOtlp().getRetry();
+			if (retry.getMaxAttempts() < 1 || retry.getMaxAttempts() > 5) {
+				reject(errors, "exporters.otlp.retry.maxAttempts", "must be between 1 and 5");
+			}
+			positive(errors, "exporters.otlp.retry.initialBackoff", retry.getInitialBackoff());
+			positive(errors, "exporters.otlp.retry.maxBackoff", retry.getMaxBackoff());
 		}
 		if (exporters.getZipkin().isEnabled()) {
 			httpUrl(errors, "exporters.zipkin.endpoint", exporters.getZipkin().getEndpoint());
@@ -518,6 +524,12 @@ public class TracingProperties implements Validator {
 		 */
 		private String compression = "none";
 
+		private final Retry retry = new Retry();
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -564,6 +576,50 @@ public class TracingProperties implements Validator {
 
 		public void setCompression(String compression) {
 			this.compression = compression;
+		}
+
+	}
+
+	public static class Retry {
+
+		/**
+		 * Attempts per export, the first included, for answers 429, 502, 503, 504 and refused
+		 * connections.
+		 */
+		private int maxAttempts = 5;
+
+		/**
+		 * Wait before the first retry; each further wait is 1.5 times longer.
+		 */
+		private Duration initialBackoff = Duration.ofSeconds(1);
+
+		/**
+		 * Longest wait between two attempts.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(5);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
 		}
 
 	}

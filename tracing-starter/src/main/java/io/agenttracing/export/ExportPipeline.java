@@ -104,6 +104,16 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 		return this.dropped.sum();
 	}
 
+	/** Traces waiting in one exporter's own queue, or {@code -1} for an unknown exporter. */
+	public int queueSize(String exporter) {
+		for (Lane lane : this.lanes) {
+			if (lane.name.equals(exporter)) {
+				return lane.queue.size();
+			}
+		}
+		return -1;
+	}
+
 	/** Names of the exporters, in the order they receive traces. */
 	public List<String> exporterNames() {
 		return this.lanes.stream().map((lane) -> lane.name).toList();

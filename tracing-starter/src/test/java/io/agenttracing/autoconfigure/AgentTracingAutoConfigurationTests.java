@@ -16,7 +16,10 @@ import io.agenttracing.export.TraceExporter;
 import io.agenttracing.export.console.ConsoleTraceExporter;
 import io.agenttracing.export.memory.InMemoryTraceExporter;
 import io.agenttracing.export.memory.TraceQuery;
+import io.agenttracing.export.jsonl.JsonLinesTraceExporter;
 import io.agenttracing.export.metrics.MicrometerExportListener;
+import io.agenttracing.export.otlp.OtlpTraceExporter;
+import io.agenttracing.export.zipkin.ZipkinTraceExporter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -131,6 +134,63 @@ class AgentTracingAutoConfigurationTests {
 	}
 
 	@Test
+	void outboundExportersAreEnabledByProperty() {
+		this.runner
+			.withPropertyValues("spring.application.name=chat-app", "agent.tracing.exporters.otlp.enabled=true",
+					"agent.tracing.exporters.zipkin.enabled=true", "agent.tracing.exporters.jsonl.enabled=true",
+					"agent.tracing.exporters.jsonl.path=target/test-traces.jsonl")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(OtlpTraceExporter.class)
+					.hasSingleBean(ZipkinTraceExporter.class)
+					.hasSingleBean(JsonLinesTraceExporter.class);
+				assertThat(context.getBean(ExportPipeline.class).exporterNames()).contains("otlp", "zipkin", "jsonl",
+						"memory");
+			});
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(OtlpTraceExporter.class)
+			.doesNotHaveBean(ZipkinTraceExporter.class)
+			.doesNotHaveBean(JsonLinesTraceExporter.class));
+	}
+
+	@Test
+	void otlpEnabledWithoutTheLibraryFailsNamingTheDependency() {
+		this.runner.withClassLoader(new FilteredClassLoader("io.opentelemetry.exporter"))
+			.withPropertyValues("agent.tracing.exporters.otlp.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(allMessages(context.getStartupFailure()))
+					.contains("io.opentelemetry:opentelemetry-exporter-otlp");
+			});
+		this.runner.withClassLoader(new FilteredClassLoader("io.opentelemetry.exporter"))
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void genAiMetricsFollowTheOpenTelemetryConventions() {
+		this.runner.withUserConfiguration(ServiceConfiguration.class)
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
+			.run((context) -> {
+				context.getBean(GreetingService.class).complete("hi");
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				await().untilAsserted(() -> assertThat(registry.find(MicrometerExportListener.TOKEN_USAGE)
+					.tags("gen_ai.token.type", "input", "gen_ai.operation.name", "chat", "gen_ai.provider.name",
+							"simulated", "gen_ai.request.model", "sim-1")
+					.summary()).isNotNull());
+				assertThat(registry.get(MicrometerExportListener.TOKEN_USAGE)
+					.tag("gen_ai.token.type", "output")
+					.summary()
+					.totalAmount()).isEqualTo(7.0);
+				assertThat(registry.get(MicrometerExportListener.OPERATION_DURATION)
+					.tag("gen_ai.request.model", "sim-1")
+					.tag("error.type", "none")
+					.timer()
+					.count()).isEqualTo(1);
+				assertThat(registry.get("agent.tracing.exporter.queue.size").tag("exporter", "memory").gauge().value())
+					.isZero();
+			});
+	}
+
+	@Test
 	void invalidPropertiesFailStartupNamingTheProperty() {
 		assertFailsNaming("agent.tracing.sampling.probability=1.5", "agent.tracing.sampling.probability");
 		assertFailsNaming("agent.tracing.export.queue-capacity=-1", "agent.tracing.export.queue-capacity");
@@ -139,10 +199,16 @@ class AgentTracingAutoConfigurationTests {
 		assertFailsNaming("agent.tracing.exporters.console.format=xml", "agent.tracing.exporters.console.format");
 		assertFailsNaming("agent.tracing.limits.max-spans-per-trace=0", "agent.tracing.limits.max-spans-per-trace");
 		assertFailsNaming("agent.tracing.export.schedule-delay=0s", "agent.tracing.export.schedule-delay");
+		assertFailsNaming("agent.tracing.exporters.otlp.enabled=true", "agent.tracing.exporters.otlp.endpoint",
+				"agent.tracing.exporters.otlp.endpoint=localhost:4318");
+		assertFailsNaming("agent.tracing.exporters.otlp.enabled=true", "agent.tracing.exporters.otlp.protocol",
+				"agent.tracing.exporters.otlp.protocol=http/json");
+		assertFailsNaming("agent.tracing.exporters.zipkin.enabled=true", "agent.tracing.exporters.zipkin.endpoint",
+				"agent.tracing.exporters.zipkin.endpoint=not a url");
 	}
 
-	private void assertFailsNaming(String property, String name) {
-		this.runner.withPropertyValues(property).run((context) -> {
+	private void assertFailsNaming(String property, String name, String... more) {
+		this.runner.withPropertyValues(property).withPropertyValues(more).run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause().isNotNull();
 			assertThat(allMessages(context.getStartupFailure())).contains(name);
@@ -182,6 +248,12 @@ class AgentTracingAutoConfigurationTests {
 		@Traced(kind = SpanKind.AGENT)
 		public String greet(String name) {
 			return "Hello " + name;
+		}
+
+		@Traced(kind = SpanKind.LLM)
+		public String complete(String prompt) {
+			Tracing.currentSpan().setModel("sim-1").setTokenUsage(5, 7).setAttribute("gen_ai.provider.name", "simulated");
+			return "hello";
 		}
 
 	}

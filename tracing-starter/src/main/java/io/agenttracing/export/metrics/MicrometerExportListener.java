@@ -3,9 +3,13 @@ package io.agenttracing.export.metrics;
 import java.util.concurrent.TimeUnit;
 
 import io.agenttracing.SpanData;
+import io.agenttracing.SpanKind;
+import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
 import io.agenttracing.export.ExportListener;
+import io.agenttracing.export.semconv.AgentSemantics;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -14,7 +18,9 @@ import io.micrometer.core.instrument.Timer;
  * <ul>
  * <li>{@value #SPAN_DURATION}: a timer of span durations, tagged by kind, name and status;</li>
  * <li>{@value #EXPORTED}, {@value #FAILED}, {@value #DROPPED}: counters of traces, tagged by
- * exporter ({@code queue} for drops of the shared queue).</li>
+ * exporter ({@code queue} for drops of the shared queue);</li>
+ * <li>{@value #TOKEN_USAGE} and {@value #OPERATION_DURATION} for LLM spans, after the
+ * OpenTelemetry GenAI conventions.</li>
  * </ul>
  * Spans are timed on the export thread, so the traced call pays nothing for the metric.
  */
@@ -27,6 +33,10 @@ public final class MicrometerExportListener implements ExportListener {
 	public static final String FAILED = "agent.tracing.traces.failed";
 
 	public static final String DROPPED = "agent.tracing.traces.dropped";
+
+	public static final String TOKEN_USAGE = "gen_ai.client.token.usage";
+
+	public static final String OPERATION_DURATION = "gen_ai.client.operation.duration";
 
 	private final MeterRegistry registry;
 
@@ -45,8 +55,48 @@ public final class MicrometerExportListener implements ExportListener {
 					.tag("status", span.status().name())
 					.register(this.registry)
 					.record(span.durationNanos(), TimeUnit.NANOSECONDS);
+				if (span.kind() == SpanKind.LLM) {
+					recordGenAi(span);
+				}
 			}
 		}
+	}
+
+	/** The OpenTelemetry GenAI client metrics of an LLM call. */
+	private void recordGenAi(SpanData span) {
+		String operation = String.valueOf(AgentSemantics.operationName(span));
+		String provider = tagValue(span.attribute(AgentSemantics.PROVIDER_NAME));
+		String model = tagValue(span.attribute(AgentSemantics.REQUEST_MODEL));
+		String errorType = (span.status() == SpanStatus.ERROR && span.error() != null) ? span.error().type() : "none";
+		Timer.builder(OPERATION_DURATION)
+			.description("Duration of GenAI client operations")
+			.tag(AgentSemantics.OPERATION_NAME, operation)
+			.tag(AgentSemantics.PROVIDER_NAME, provider)
+			.tag(AgentSemantics.REQUEST_MODEL, model)
+			.tag(AgentSemantics.ERROR_TYPE, errorType)
+			.register(this.registry)
+			.record(span.durationNanos(), TimeUnit.NANOSECONDS);
+		recordTokens(span, AgentSemantics.INPUT_TOKENS, "input", operation, provider, model);
+		recordTokens(span, AgentSemantics.OUTPUT_TOKENS, "output", operation, provider, model);
+	}
+
+	private void recordTokens(SpanData span, String attribute, String type, String operation, String provider,
+			String model) {
+		if (span.attribute(attribute) instanceof Number tokens) {
+			DistributionSummary.builder(TOKEN_USAGE)
+				.description("Number of tokens used in GenAI operations")
+				.baseUnit("{token}")
+				.tag("gen_ai.token.type", type)
+				.tag(AgentSemantics.OPERATION_NAME, operation)
+				.tag(AgentSemantics.PROVIDER_NAME, provider)
+				.tag(AgentSemantics.REQUEST_MODEL, model)
+				.register(this.registry)
+				.record(tokens.doubleValue());
+		}
+	}
+
+	private static String tagValue(Object value) {
+		return (value != null) ? value.toString() : "unknown";
 	}
 
 	@Override

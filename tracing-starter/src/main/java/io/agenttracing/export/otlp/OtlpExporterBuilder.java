@@ -47,7 +47,7 @@ public final class OtlpExporterBuilder {
 
 	private String compression = "none";
 
-	private RetryPolicy retryPolicy = DEFAULT_RETRY;
+	private @Nullable RetryPolicy retryPolicy = DEFAULT_RETRY;
 
 	private String serviceName = "application";
 
@@ -87,8 +87,25 @@ public final class OtlpExporterBuilder {
 		return this;
 	}
 
-	public OtlpExporterBuilder retryPolicy(RetryPolicy retryPolicy) {
-		this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+	/** How to retry failed exports; {@code null} for no retry. */
+	public OtlpExporterBuilder retryPolicy(@Nullable RetryPolicy retryPolicy) {
+		this.retryPolicy = retryPolicy;
+		return this;
+	}
+
+	/**
+	 * Retries with exponential backoff (factor 1.5), {@code maxAttempts} attempts in all; one
+	 * attempt means no retry.
+	 */
+	public OtlpExporterBuilder retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+		if (maxAttempts < 1 || maxAttempts > 5) {
+			throw new IllegalArgumentException("maxAttempts must be between 1 and 5, got " + maxAttempts);
+		}
+		this.retryPolicy = (maxAttempts == 1) ? null : DEFAULT_RETRY.toBuilder()
+			.setMaxAttempts(maxAttempts)
+			.setInitialBackoff(initialBackoff)
+			.setMaxBackoff(maxBackoff)
+			.build();
 		return this;
 	}
 
@@ -105,8 +122,9 @@ public final class OtlpExporterBuilder {
 	public OtlpTraceExporter build() {
 		SpanExporter delegate = GRPC.equals(this.protocol) ? grpc() : http();
 		// One export may take every attempt's timeout plus the backoff between attempts.
-		Duration waitLimit = this.timeout.plus(this.retryPolicy.getMaxBackoff())
-			.multipliedBy(this.retryPolicy.getMaxAttempts());
+		Duration waitLimit = (this.retryPolicy != null)
+				? this.timeout.plus(this.retryPolicy.getMaxBackoff()).multipliedBy(this.retryPolicy.getMaxAttempts())
+				: this.timeout.plusSeconds(1);
 		return new OtlpTraceExporter(delegate, OtlpTraceExporter.resource(this.serviceName, this.serviceVersion),
 				waitLimit);
 	}

@@ -1,0 +1,172 @@
+package io.agenttracing.export.zipkin;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.agenttracing.SpanData;
+import io.agenttracing.SpanEvent;
+import io.agenttracing.SpanStatus;
+import io.agenttracing.TraceData;
+import io.agenttracing.export.TraceExporter;
+import io.agenttracing.export.semconv.AgentSemantics;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Exports traces to Zipkin as v2 JSON over the JDK's HTTP client. Our kind and the backend
+ * conventions become tags, failed spans get an {@code error} tag, events become annotations.
+ * Retryable failures (connection refused, 429, 502, 503, 504) are retried with backoff; a trace
+ * that still fails is reported to the pipeline, which counts it.
+ */
+public final class ZipkinTraceExporter implements TraceExporter {
+
+	private static final Set<Integer> RETRYABLE = Set.of(429, 502, 503, 504);
+
+	private static final int ATTEMPTS = 3;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient client;
+
+	private final URI endpoint;
+
+	private final Duration timeout;
+
+	private final String serviceName;
+
+	private final Duration initialBackoff;
+
+	public ZipkinTraceExporter(URI endpoint, Duration timeout, String serviceName) {
+		this(endpoint, timeout, serviceName, Duration.ofMillis(500));
+	}
+
+	ZipkinTraceExporter(URI endpoint, Duration timeout, String serviceName, Duration initialBackoff) {
+		this.endpoint = endpoint;
+		this.timeout = timeout;
+		this.serviceName = serviceName;
+		this.initialBackoff = initialBackoff;
+		this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+	}
+
+	@Override
+	public void export(TraceData trace) {
+		byte[] body = this.json.writeValueAsBytes(spans(trace));
+		HttpRequest request = HttpRequest.newBuilder(this.endpoint)
+			.timeout(this.timeout)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
+		Duration backoff = this.initialBackoff;
+		for (int attempt = 1;; attempt++) {
+			String failure;
+			try {
+				HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() / 100 == 2) {
+					return;
+				}
+				failure = "Zipkin answered " + response.statusCode();
+				if (!RETRYABLE.contains(response.statusCode())) {
+					throw new ZipkinExportException(failure + " for trace " + trace.traceId(), null);
+				}
+			}
+			catch (ConnectException | HttpConnectTimeoutException ex) {
+				failure = ex.toString();
+			}
+			catch (IOException ex) {
+				throw new ZipkinExportException("Zipkin export of trace " + trace.traceId() + " failed: " + ex, ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new ZipkinExportException("Interrupted exporting trace " + trace.traceId(), ex);
+			}
+			if (attempt >= ATTEMPTS) {
+				throw new ZipkinExportException(
+						"Zipkin export of trace " + trace.traceId() + " failed after " + attempt + " attempts: " + failure,
+						null);
+			}
+			sleep(backoff);
+			backoff = backoff.multipliedBy(2);
+		}
+	}
+
+	/** The Zipkin v2 JSON model of a trace's spans. */
+	List<Map<String, Object>> spans(TraceData trace) {
+		String userId = AgentSemantics.userId(trace);
+		List<Map<String, Object>> spans = new ArrayList<>(trace.spanCount());
+		for (SpanData span : trace.spans()) {
+			Map<String, Object> json = new LinkedHashMap<>();
+			json.put("traceId", span.traceId());
+			json.put("id", span.spanId());
+			if (span.parentId() != null) {
+				json.put("parentId", span.parentId());
+			}
+			json.put("name", span.name());
+			if (AgentSemantics.isClient(span)) {
+				json.put("kind", "CLIENT");
+			}
+			json.put("timestamp", micros(span.startTime()));
+			json.put("duration", Math.max(1, span.durationNanos() / 1_000));
+			json.put("localEndpoint", Map.of("serviceName", this.serviceName));
+			json.put("tags", tags(span, userId));
+			if (!span.events().isEmpty()) {
+				json.put("annotations", span.events().stream().map(ZipkinTraceExporter::annotation).toList());
+			}
+			spans.add(json);
+		}
+		return spans;
+	}
+
+	private static Map<String, String> tags(SpanData span, String userId) {
+		Map<String, String> tags = new LinkedHashMap<>();
+		tags.put("agent.span.kind", span.kind().name());
+		AgentSemantics.attributes(span, userId).forEach((key, value) -> tags.put(key, String.valueOf(value)));
+		if (span.status() == SpanStatus.ERROR) {
+			String message = (span.error() != null) ? span.error().message() : null;
+			tags.put("error", (message != null) ? message : ((span.error() != null) ? span.error().type() : "error"));
+		}
+		return tags;
+	}
+
+	private static Map<String, Object> annotation(SpanEvent event) {
+		return Map.of("timestamp", micros(event.timestamp()), "value", event.name());
+	}
+
+	private static long micros(Instant instant) {
+		return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public String name() {
+		return "zipkin";
+	}
+
+	/** An export Zipkin did not accept. */
+	static final class ZipkinExportException extends RuntimeException {
+
+		ZipkinExportException(String message, Throwable cause) {
+			super(message, cause);
+		}
+
+	}
+
+}
