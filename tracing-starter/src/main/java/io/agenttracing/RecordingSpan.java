@@ -67,10 +67,11 @@ final class RecordingSpan implements Span, Scope {
 
 	private boolean scoped;
 
-	RecordingSpan(TraceContext trace, @Nullable RecordingSpan parent, String name, SpanKind kind, long startNanos) {
+	RecordingSpan(TraceContext trace, @Nullable RecordingSpan parent, long id, String name, SpanKind kind,
+			long startNanos) {
 		this.trace = trace;
 		this.parent = parent;
-		this.id = Ids.randomNonZero();
+		this.id = id;
 		this.name = name;
 		this.kind = kind;
 		this.startNanos = startNanos;

@@ -27,6 +27,8 @@ public final class TraceContext implements Scope, PendingExport {
 
 	private final @Nullable String remoteParentId;
 
+	private final @Nullable String traceState;
+
 	private final Instant startTime;
 
 	private final long startNanos;
@@ -47,13 +49,19 @@ public final class TraceContext implements Scope, PendingExport {
 
 	private int droppedSpans;
 
+	/** Span id promised (in a {@code traceresponse}) to the first root span, or 0. */
+	private long reservedRootId;
+
+	private boolean reservedRootIdTaken;
+
 	TraceContext(Tracer tracer, @Nullable String name, long traceIdHigh, long traceIdLow,
-			@Nullable String remoteParentId, boolean sampled) {
+			@Nullable String remoteParentId, @Nullable String traceState, boolean sampled) {
 		this.tracer = tracer;
 		this.name = name;
 		this.traceIdHigh = traceIdHigh;
 		this.traceIdLow = traceIdLow;
 		this.remoteParentId = remoteParentId;
+		this.traceState = traceState;
 		this.sampled = sampled;
 		this.startTime = Instant.now();
 		this.startNanos = System.nanoTime();
@@ -96,6 +104,22 @@ public final class TraceContext implements Scope, PendingExport {
 	/** Span id of the remote caller's span that this trace continues, if any. */
 	public @Nullable String remoteParentId() {
 		return this.remoteParentId;
+	}
+
+	/** The W3C {@code tracestate} received with the remote parent, to pass on unchanged. */
+	public @Nullable String traceState() {
+		return this.traceState;
+	}
+
+	/**
+	 * The span id the first root span of this trace will have, decided now so that it can be told
+	 * to a caller before the span starts (W3C {@code traceresponse}).
+	 */
+	public synchronized String reserveRootSpanId() {
+		if (this.reservedRootId == 0) {
+			this.reservedRootId = Ids.randomNonZero();
+		}
+		return Ids.hex(this.reservedRootId);
 	}
 
 	public boolean isSampled() {
@@ -203,7 +227,12 @@ public final class TraceContext implements Scope, PendingExport {
 				this.droppedSpans++;
 				return null;
 			}
-			RecordingSpan span = new RecordingSpan(this, parent, name, kind, System.nanoTime());
+			long id = Ids.randomNonZero();
+			if (parent == null && this.reservedRootId != 0 && !this.reservedRootIdTaken) {
+				id = this.reservedRootId;
+				this.reservedRootIdTaken = true;
+			}
+			RecordingSpan span = new RecordingSpan(this, parent, id, name, kind, System.nanoTime());
 			this.spans.add(span);
 			if (parent == null && this.name == null) {
 				this.name = name;

@@ -3,6 +3,7 @@ package io.agenttracing;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +40,8 @@ public final class Tracer {
 
 	private final int maxStackFrames;
 
+	private final Supplier<@Nullable RemoteParent> externalParent;
+
 	private Tracer(Builder builder) {
 		this.sink = builder.sink;
 		this.capturer = builder.capturer;
@@ -47,6 +50,7 @@ public final class Tracer {
 		this.maxAttributesPerSpan = builder.maxAttributesPerSpan;
 		this.maxEventsPerSpan = builder.maxEventsPerSpan;
 		this.maxStackFrames = builder.maxStackFrames;
+		this.externalParent = builder.externalParent;
 	}
 
 	public static Builder builder() {
@@ -61,7 +65,7 @@ public final class Tracer {
 		Scope current = CurrentContext.get();
 		RecordingSpan span;
 		if (current == null) {
-			TraceContext trace = newTrace(null, Ids.randomNonZero(), Ids.randomNonZero(), null);
+			TraceContext trace = openTrace(null);
 			span = Objects.requireNonNull(trace.newSpan(name, kind, null));
 			trace.ownedBy(span);
 		}
@@ -87,10 +91,20 @@ public final class Tracer {
 
 	/**
 	 * Opens a trace that its caller owns: the caller makes it current with
-	 * {@link CurrentContext#attach}, and calls {@link TraceContext#finish()} when done.
+	 * {@link CurrentContext#attach}, and calls {@link TraceContext#finish()} when done. When another
+	 * tracing library has a current span (the external parent), the trace continues it.
 	 */
 	public TraceContext openTrace(@Nullable String name) {
-		return newTrace(name, Ids.randomNonZero(), Ids.randomNonZero(), null);
+		RemoteParent external = externalParent();
+		if (external != null) {
+			return continueTrace(external, name);
+		}
+		return new TraceContext(this, name, Ids.randomNonZero(), Ids.randomNonZero(), null, null, sample());
+	}
+
+	private boolean sample() {
+		return this.samplingProbability >= 1.0
+				|| (this.samplingProbability > 0 && ThreadLocalRandom.current().nextDouble() < this.samplingProbability);
 	}
 
 	/**
@@ -98,16 +112,34 @@ public final class Tracer {
 	 * children of the remote span. Invalid ids open a new trace instead.
 	 */
 	public TraceContext continueTrace(String traceId, String parentSpanId, @Nullable String name) {
-		if (!Ids.isValidTraceId(traceId) || !Ids.isValidSpanId(parentSpanId)) {
-			return openTrace(name);
-		}
-		return newTrace(name, Ids.parseHex(traceId, 0, 16), Ids.parseHex(traceId, 16, 32), parentSpanId);
+		return continueTrace(new RemoteParent(traceId, parentSpanId, null, null), name);
 	}
 
-	private TraceContext newTrace(@Nullable String name, long high, long low, @Nullable String remoteParent) {
-		boolean sampled = this.samplingProbability >= 1.0
-				|| (this.samplingProbability > 0 && ThreadLocalRandom.current().nextDouble() < this.samplingProbability);
-		return new TraceContext(this, name, high, low, remoteParent, sampled);
+	/**
+	 * Opens a trace that continues {@code remote}: same trace id, root spans as children of the
+	 * remote span, the remote's session. An invalid parent opens a new trace. Whether the trace is
+	 * recorded is decided here, by this tracer's sampling probability, so that a caller's (or Boot's
+	 * 10 %) sampling never hides the local view by accident.
+	 */
+	public TraceContext continueTrace(RemoteParent remote, @Nullable String name) {
+		if (!remote.isValid()) {
+			return openTrace(name);
+		}
+		TraceContext trace = new TraceContext(this, name, Ids.parseHex(remote.traceId(), 0, 16),
+				Ids.parseHex(remote.traceId(), 16, 32), remote.spanId(), remote.traceState(), sample());
+		if (remote.sessionId() != null) {
+			trace.setSessionId(remote.sessionId());
+		}
+		return trace;
+	}
+
+	private @Nullable RemoteParent externalParent() {
+		try {
+			return this.externalParent.get();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	TraceSink sink() {
@@ -179,7 +211,19 @@ public final class Tracer {
 
 		private int maxStackFrames = DEFAULT_MAX_STACK_FRAMES;
 
+		private Supplier<@Nullable RemoteParent> externalParent = () -> null;
+
 		private Builder() {
+		}
+
+		/**
+		 * Where a new trace looks for a parent when no trace is current on the thread, for example
+		 * the current span of Micrometer Tracing. Called once per new trace; returns {@code null}
+		 * when there is none.
+		 */
+		public Builder externalParent(Supplier<@Nullable RemoteParent> externalParent) {
+			this.externalParent = Objects.requireNonNull(externalParent, "externalParent");
+			return this;
 		}
 
 		public Builder sink(TraceSink sink) {

@@ -51,10 +51,15 @@ final class TracedInvocationProcessor {
 			close(span);
 			throw error;
 		}
-		if (plan.completesLater() && result instanceof CompletionStage<?> stage) {
+		if (plan.completion() == TracedMethod.Completion.STAGE && result instanceof CompletionStage<?> stage) {
 			tracer.leaveScope(span);
 			endOnCompletion(plan, span, stage);
 			return result;
+		}
+		if ((plan.completion() == TracedMethod.Completion.MONO || plan.completion() == TracedMethod.Completion.FLUX)
+				&& result != null && ReactiveSupport.DECORATOR != null) {
+			tracer.leaveScope(span);
+			return ReactiveSupport.DECORATOR.decorate(result, plan, span, this::outcome);
 		}
 		succeed(plan, span, result);
 		close(span);
@@ -87,9 +92,22 @@ final class TracedInvocationProcessor {
 		}
 	}
 
+	/** Records how a call whose work completed later ended, and ends its span. */
+	private void outcome(TracedMethod plan, Span span, @Nullable Object value, @Nullable Throwable error) {
+		if (error != null) {
+			fail(span, error);
+		}
+		else {
+			succeed(plan, span, value);
+		}
+		span.end();
+	}
+
 	private void succeed(TracedMethod plan, Span span, @Nullable Object result) {
 		try {
-			if (this.captureOutput && plan.captureOutput() && !isVoid(plan, result)) {
+			// A Flux's elements are a stream, not a result: its span records how many there were.
+			if (this.captureOutput && plan.captureOutput() && !isVoid(plan, result)
+					&& plan.completion() != TracedMethod.Completion.FLUX) {
 				span.setOutputJson(capturer().capture(result));
 			}
 			if (span.status() == SpanStatus.UNSET) {
@@ -125,15 +143,7 @@ final class TracedInvocationProcessor {
 
 	private void endOnCompletion(TracedMethod plan, Span span, CompletionStage<?> stage) {
 		try {
-			stage.whenComplete((value, error) -> {
-				if (error != null) {
-					fail(span, error);
-				}
-				else {
-					succeed(plan, span, value);
-				}
-				span.end();
-			});
+			stage.whenComplete((value, error) -> outcome(plan, span, value, error));
 		}
 		catch (RuntimeException ex) {
 			// A stage implementation that rejects dependents: end now rather than never.

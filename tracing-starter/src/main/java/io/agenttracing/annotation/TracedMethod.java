@@ -18,16 +18,33 @@ import org.jspecify.annotations.Nullable;
  * @param staticAttributes attributes set on every span
  * @param attributeKeys for each parameter, the attribute key it is recorded under, or {@code null}
  * @param sessionIdIndex index of the {@link SessionId} parameter, or {@code -1}
- * @param completesLater whether the method returns a {@code CompletionStage}
+ * @param completion when the call's work is done: on return, or when its result completes
  * @param returnsVoid whether the method returns nothing
  */
 record TracedMethod(Class<?> targetClass, boolean traced, String name, SpanKind kind, boolean captureInput, boolean captureOutput,
 		String[] parameterNames, Map<String, String> staticAttributes, @Nullable String[] attributeKeys, int sessionIdIndex,
-		boolean completesLater, boolean returnsVoid) {
+		Completion completion, boolean returnsVoid) {
+
+	/** When the work of a call is done, and so its span ends. */
+	enum Completion {
+
+		/** When the method returns or throws. */
+		ON_RETURN,
+
+		/** When the returned {@code CompletionStage} completes. */
+		STAGE,
+
+		/** On the terminal signal of the returned Reactor {@code Mono}. */
+		MONO,
+
+		/** On the terminal signal of the returned Reactor {@code Flux}. */
+		FLUX
+
+	}
 
 	static TracedMethod notTraced(Class<?> targetClass) {
 		return new TracedMethod(targetClass, false, "", SpanKind.INTERNAL, false, false, new String[0], Map.of(),
-				new String[0], -1, false, false);
+				new String[0], -1, Completion.ON_RETURN, false);
 	}
 
 	boolean hasParameterAttributes() {

@@ -101,10 +101,23 @@ final class TracedMethodResolver {
 				}
 			}
 		}
-		boolean completesLater = CompletionStage.class.isAssignableFrom(method.getReturnType());
+		TracedMethod.Completion completion = completionOf(method.getReturnType());
 		return new TracedMethod(targetClass, true, name, traced.kind(), traced.captureInput(), traced.captureOutput(), names,
-				Collections.unmodifiableMap(attributes), attributeKeys, sessionIdIndex, completesLater,
+				Collections.unmodifiableMap(attributes), attributeKeys, sessionIdIndex, completion,
 				method.getReturnType() == void.class);
+	}
+
+	private static TracedMethod.Completion completionOf(Class<?> returnType) {
+		if (CompletionStage.class.isAssignableFrom(returnType)) {
+			return TracedMethod.Completion.STAGE;
+		}
+		if (ReactiveSupport.DECORATOR != null) {
+			TracedMethod.Completion reactive = ReactiveSupport.DECORATOR.completionOf(returnType);
+			if (reactive != null) {
+				return reactive;
+			}
+		}
+		return TracedMethod.Completion.ON_RETURN;
 	}
 
 	private static void parseAttributes(String[] declared, Map<String, String> into, Method method) {

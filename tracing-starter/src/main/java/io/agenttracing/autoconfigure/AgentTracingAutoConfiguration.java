@@ -7,6 +7,7 @@ import io.agenttracing.annotation.TracedAdvisor;
 import io.agenttracing.annotation.TracedMethodInterceptor;
 import io.agenttracing.annotation.UninterceptableTracedMethods;
 import io.agenttracing.capture.JsonValueCapturer;
+import io.agenttracing.context.MicrometerTracingParent;
 import io.agenttracing.context.TracingFilter;
 import io.agenttracing.export.ExportListener;
 import io.agenttracing.export.ExportPipeline;
@@ -48,7 +49,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "agent.tracing.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TracingProperties.class)
-@Import(TraceExportersConfiguration.class)
+@Import({ TraceExportersConfiguration.class, PropagationConfiguration.class })
 public final class AgentTracingAutoConfiguration {
 
 	/** Order of the request filter: early, so the whole request is inside the trace. */
@@ -78,9 +79,12 @@ public final class AgentTracingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Tracer agentTracer(TracingProperties properties, ExportPipeline pipeline, ValueCapturer capturer) {
+	Tracer agentTracer(TracingProperties properties, ExportPipeline pipeline, ValueCapturer capturer,
+			ObjectProvider<MicrometerTracingParent> micrometerParent) {
 		TracingProperties.Limits limits = properties.getLimits();
+		MicrometerTracingParent external = micrometerParent.getIfAvailable();
 		return Tracer.builder()
+			.externalParent((external != null) ? external : () -> null)
 			.sink(pipeline)
 			.capturer(capturer)
 			.samplingProbability(properties.getSampling().getProbability())

@@ -3,6 +3,7 @@ package io.agenttracing.context;
 import java.io.IOException;
 
 import io.agenttracing.CurrentContext;
+import io.agenttracing.RemoteParent;
 import io.agenttracing.Scope;
 import io.agenttracing.TraceContext;
 import io.agenttracing.Tracer;
@@ -15,7 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Opens one trace per HTTP request, so every span of the request joins it, and finishes it when
- * the request ends. The previous scope of the thread is restored in {@code finally}: a pooled
+ * the request ends. A valid W3C {@code traceparent} makes the trace continue the caller's (a
+ * malformed one is ignored), a {@code baggage} session id becomes the trace's session, and the
+ * {@code traceresponse} header tells the caller which trace and span served it. The previous scope of the thread is restored in {@code finally}: a pooled
  * server thread never carries a trace into the next request. A request that records no span
  * exports nothing.
  */
@@ -30,7 +33,10 @@ public final class TracingFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		TraceContext trace = this.tracer.openTrace(null);
+		RemoteParent remote = W3CTraceContext.extract(request.getHeader(W3CTraceContext.TRACEPARENT),
+				request.getHeader(W3CTraceContext.TRACESTATE), request.getHeader(W3CTraceContext.BAGGAGE));
+		TraceContext trace = (remote != null) ? this.tracer.continueTrace(remote, null) : this.tracer.openTrace(null);
+		response.setHeader(W3CTraceContext.TRACERESPONSE, W3CTraceContext.traceresponse(trace));
 		Scope previous = CurrentContext.attach(trace);
 		try {
 			chain.doFilter(request, response);

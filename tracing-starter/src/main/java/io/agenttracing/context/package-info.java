@@ -1,5 +1,6 @@
 /**
- * Request-scoped trace context: the servlet filter that opens one trace per request.
+ * The trace context across boundaries: one trace per request, W3C Trace Context between
+ * services, and the current scope carried to other threads and into Reactor.
  */
 @NullMarked
 package io.agenttracing.context;

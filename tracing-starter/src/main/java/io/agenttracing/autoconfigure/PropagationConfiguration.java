@@ -1,0 +1,100 @@
+package io.agenttracing.autoconfigure;
+
+import io.agenttracing.context.MicrometerTracingParent;
+import io.agenttracing.context.TracingClientHttpRequestInterceptor;
+import io.agenttracing.context.TracingExchangeFilterFunction;
+import io.micrometer.context.ContextRegistry;
+import reactor.core.publisher.Hooks;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.RestTemplateCustomizer;
+import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
+
+/**
+ * Propagation of the trace context: to other threads (task executors, {@code @Async}, Reactor)
+ * through Micrometer's context-propagation library, to other services through W3C headers on
+ * Boot's HTTP clients, and from Micrometer Tracing when the application runs it too.
+ */
+@Configuration(proxyBeanMethods = false)
+class PropagationConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.restclient.RestClientCustomizer")
+	static class RestClientPropagationConfiguration {
+
+		@Bean
+		RestClientCustomizer agentTracingRestClientCustomizer() {
+			return (builder) -> builder.requestInterceptor(new TracingClientHttpRequestInterceptor());
+		}
+
+		@Bean
+		RestTemplateCustomizer agentTracingRestTemplateCustomizer() {
+			return (restTemplate) -> restTemplate.getInterceptors().add(new TracingClientHttpRequestInterceptor());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.springframework.boot.webclient.WebClientCustomizer",
+			"org.springframework.web.reactive.function.client.WebClient" })
+	static class WebClientPropagationConfiguration {
+
+		@Bean
+		WebClientCustomizer agentTracingWebClientCustomizer() {
+			return (builder) -> builder.filter(new TracingExchangeFilterFunction());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.context.ContextRegistry")
+	static class ThreadPropagationConfiguration {
+
+		/** Applied by Boot to its auto-configured executors and to every executor its builders make. */
+		@Bean
+		@ConditionalOnMissingBean(TaskDecorator.class)
+		ContextPropagatingTaskDecorator agentTracingTaskDecorator() {
+			return new ContextPropagatingTaskDecorator();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.micrometer.context.ContextRegistry", "reactor.core.publisher.Hooks" })
+	@ConditionalOnBooleanProperty(name = "agent.tracing.reactor.context-propagation", matchIfMissing = true)
+	static class ReactorPropagationConfiguration {
+
+		/** Lets Reactor restore the trace scope inside operators, on whatever thread they run. */
+		@Bean
+		static InitializingBean agentTracingReactorContextPropagation() {
+			return () -> {
+				ContextRegistry.getInstance();
+				Hooks.enableAutomaticContextPropagation();
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.tracing.Tracer")
+	static class MicrometerTracingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MicrometerTracingParent agentTracingMicrometerParent(ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
+			return new MicrometerTracingParent(tracer::getIfAvailable);
+		}
+
+	}
+
+
+}

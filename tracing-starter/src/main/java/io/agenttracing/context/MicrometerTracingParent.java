@@ -1,0 +1,35 @@
+package io.agenttracing.context;
+
+import java.util.function.Supplier;
+
+import io.agenttracing.RemoteParent;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The current span of Micrometer Tracing (Boot's own tracing, on the Brave or OpenTelemetry
+ * bridge) as the parent of new traces, so that our traces join the Micrometer trace instead of
+ * starting a separate one.
+ */
+public final class MicrometerTracingParent implements Supplier<@Nullable RemoteParent> {
+
+	private final Supplier<@Nullable Tracer> tracer;
+
+	public MicrometerTracingParent(Supplier<@Nullable Tracer> tracer) {
+		this.tracer = tracer;
+	}
+
+	@Override
+	public @Nullable RemoteParent get() {
+		Tracer micrometer = this.tracer.get();
+		Span span = (micrometer != null) ? micrometer.currentSpan() : null;
+		if (span == null || span.isNoop()) {
+			return null;
+		}
+		TraceContext context = span.context();
+		return new RemoteParent(context.traceId(), context.spanId(), null, null);
+	}
+
+}
