@@ -123,7 +123,7 @@ public final class Tracer {
 	 */
 	public TraceContext continueTrace(RemoteParent remote, @Nullable String name) {
 		if (!remote.isValid()) {
-			return openTrace(name);
+			return new TraceContext(this, name, Ids.randomNonZero(), Ids.randomNonZero(), null, null, sample());
 		}
 		TraceContext trace = new TraceContext(this, name, Ids.parseHex(remote.traceId(), 0, 16),
 				Ids.parseHex(remote.traceId(), 16, 32), remote.spanId(), remote.traceState(), sample());

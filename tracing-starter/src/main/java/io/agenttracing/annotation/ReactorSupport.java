@@ -1,14 +1,12 @@
 package io.agenttracing.annotation;
 
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.agenttracing.Span;
 import io.agenttracing.context.ScopeThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
 
 /**
  * Ends the span of a method returning a {@code Mono} or {@code Flux} on the terminal signal
@@ -35,11 +33,12 @@ final class ReactorSupport implements ReactiveSupport {
 
 	@Override
 	public Object decorate(Object publisher, TracedMethod plan, Span span, Outcome outcome) {
+		// Ending in doOnSuccess/doOnComplete rather than doFinally: those run before the signal
+		// reaches the subscriber, so the span has ended by the time the caller sees the result.
 		if (publisher instanceof Mono<?> mono) {
-			AtomicReference<Object> value = new AtomicReference<>();
-			return mono.doOnNext(value::set)
+			return mono.doOnSuccess((value) -> outcome.complete(plan, span, value, null))
 				.doOnError((error) -> outcome.complete(plan, span, null, error))
-				.doFinally((signal) -> finish(plan, span, outcome, signal, value.get()))
+				.doOnCancel(() -> cancel(span))
 				.contextWrite((context) -> context.put(ScopeThreadLocalAccessor.KEY, span));
 		}
 		if (publisher instanceof Flux<?> flux) {
@@ -51,26 +50,26 @@ final class ReactorSupport implements ReactiveSupport {
 					span.addEvent("first-element");
 				}
 			})
-				.doOnError((error) -> outcome.complete(plan, span, null, error))
-				.doFinally((signal) -> {
+				.doOnComplete(() -> {
 					span.setAttribute("reactor.elements", elements.get());
-					finish(plan, span, outcome, signal, null);
+					outcome.complete(plan, span, null, null);
+				})
+				.doOnError((error) -> {
+					span.setAttribute("reactor.elements", elements.get());
+					outcome.complete(plan, span, null, error);
+				})
+				.doOnCancel(() -> {
+					span.setAttribute("reactor.elements", elements.get());
+					cancel(span);
 				})
 				.contextWrite((context) -> context.put(ScopeThreadLocalAccessor.KEY, span));
 		}
 		return publisher;
 	}
 
-	private static void finish(TracedMethod plan, Span span, Outcome outcome, SignalType signal, @Nullable Object value) {
-		if (signal == SignalType.ON_ERROR) {
-			return;
-		}
-		if (signal == SignalType.CANCEL) {
-			span.addEvent("cancelled");
-			span.end();
-			return;
-		}
-		outcome.complete(plan, span, value, null);
+	private static void cancel(Span span) {
+		span.addEvent("cancelled");
+		span.end();
 	}
 
 }

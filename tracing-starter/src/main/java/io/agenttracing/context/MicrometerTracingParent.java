@@ -25,7 +25,9 @@ public final class MicrometerTracingParent implements Supplier<@Nullable RemoteP
 	public @Nullable RemoteParent get() {
 		Tracer micrometer = this.tracer.get();
 		Span span = (micrometer != null) ? micrometer.currentSpan() : null;
-		if (span == null || span.isNoop()) {
+		// An unsampled Micrometer span still carries its ids, and our trace still joins it: our own
+		// sampling decides whether we record.
+		if (span == null) {
 			return null;
 		}
 		TraceContext context = span.context();
