@@ -16,7 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "agent.tracing.exporters.console.enabled=false", "agent.tracing.export.schedule-delay=10ms",
@@ -59,11 +58,10 @@ class ConcurrentChatsTest {
 			String traceId = answers.get(n).get("traceId").asString();
 			String session = "session-" + n;
 			String expression = n + "+1000";
-			JsonNode trace = await().until(() -> http.get("/actuator/traces/" + traceId), (r) -> r.status() == 200)
-				.json();
+			JsonNode trace = http.chatTrace(traceId);
 			List<JsonNode> spans = new ArrayList<>();
 			trace.get("spans").forEach(spans::add);
-			assertThat(spans).hasSize(8);
+			assertThat(spans).hasSize(9);
 			assertThat(spans).extracting((span) -> span.get("sessionId").asString()).containsOnly(session);
 			assertThat(spans).filteredOn((span) -> span.get("parentId").isNull()).hasSize(1);
 			JsonNode calculator = spans.stream()

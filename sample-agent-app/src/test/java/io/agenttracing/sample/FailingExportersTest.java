@@ -52,27 +52,27 @@ class FailingExportersTest {
 			String traceId = lastTraceId;
 			// Waiting for each trace to reach the memory store proves the healthy exporter keeps
 			// up while the blocking one is stuck on its first trace.
-			await().until(() -> http.get("/actuator/traces/" + traceId).status() == 200);
+			http.chatTrace(traceId);
 		}
+		// Each chat exports two parts of its trace: the knowledge request's and the chat's own.
+		int exports = 2 * CHATS;
+		await().untilAsserted(() -> assertThat(this.throwing.calls).hasValue(exports));
 		assertThat(this.blocking.entered).hasValue(1);
-		assertThat(this.throwing.calls).hasValue(CHATS);
 		assertThat(http.get("/actuator/traces?limit=1000").json().get("traces")).hasSize(CHATS);
+		await().untilAsserted(() -> {
+			assertThat(metric(http, "agent.tracing.traces.failed", "throwing")).isEqualTo(exports);
+			// One trace is stuck in the exporter and eight wait in its queue; the rest are dropped.
+			assertThat(metric(http, "agent.tracing.traces.dropped", "blocking")).isEqualTo(exports - 1 - 8);
+		});
+	}
 
-		double failed = http.get("/actuator/metrics/agent.tracing.traces.failed?tag=exporter:throwing")
+	private static double metric(Http http, String name, String exporter) {
+		return http.get("/actuator/metrics/" + name + "?tag=exporter:" + exporter)
 			.json()
 			.get("measurements")
 			.get(0)
 			.get("value")
 			.asDouble();
-		assertThat(failed).isEqualTo(CHATS);
-		double dropped = http.get("/actuator/metrics/agent.tracing.traces.dropped?tag=exporter:blocking")
-			.json()
-			.get("measurements")
-			.get(0)
-			.get("value")
-			.asDouble();
-		// One trace is stuck in the exporter and eight wait in its queue; the rest are dropped.
-		assertThat(dropped).isEqualTo(CHATS - 1 - 8);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

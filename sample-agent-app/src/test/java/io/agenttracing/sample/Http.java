@@ -39,6 +39,20 @@ final class Http {
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
 	}
 
+	/**
+	 * The trace of a chat once all of it has arrived: the chat request's spans and those of the
+	 * knowledge request it made, which finishes first and is exported on its own.
+	 */
+	JsonNode chatTrace(String traceId) {
+		return org.awaitility.Awaitility.await().until(() -> get("/actuator/traces/" + traceId), (response) -> {
+			if (response.status() != 200) {
+				return false;
+			}
+			String body = response.body();
+			return body.contains("\"ChatWorkflow.handle\"") && body.contains("\"KnowledgeController.search\"");
+		}).json();
+	}
+
 	Response chat(String sessionId, String message) {
 		return postJson("/api/agent/chat", java.util.Map.of("sessionId", sessionId, "message", message));
 	}

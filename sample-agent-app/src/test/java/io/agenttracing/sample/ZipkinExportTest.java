@@ -47,7 +47,7 @@ class ZipkinExportTest {
 			.json()
 			.get("traceId")
 			.asString();
-		JsonNode ours = await().until(() -> http.get("/actuator/traces/" + traceId), (r) -> r.status() == 200).json();
+		JsonNode ours = http.chatTrace(traceId);
 		int spanCount = ours.get("spans").size();
 		JsonNode theirs = await().atMost(Duration.ofSeconds(30))
 			.until(() -> zipkin.trace(traceId), (spans) -> spans.size() == spanCount);

@@ -13,8 +13,8 @@ import io.agenttracing.export.TraceExporter;
 
 /**
  * Keeps the most recent traces in memory, bounded by count: the oldest is forgotten when a new one
- * arrives at capacity. Fragments (spans that ended after their trace was exported) are merged into
- * the stored trace.
+ * arrives at capacity. Parts of one trace that arrive separately (spans that ended after their trace
+ * was exported, or the spans of another request that continued the trace) are merged.
  */
 public final class InMemoryTraceExporter implements TraceExporter, TraceRepository {
 
@@ -50,7 +50,9 @@ public final class InMemoryTraceExporter implements TraceExporter, TraceReposito
 		spans.addAll(fragment.spans());
 		spans.sort(Comparator.comparing(SpanData::startTime));
 		String session = (existing.sessionId() != null) ? existing.sessionId() : fragment.sessionId();
-		return TraceData.of(existing.traceId(), existing.name(), existing.startTime(), session, spans,
+		// The parts may arrive in any order (a downstream request of the same trace often finishes
+		// first), so the merged trace is named after its earliest span.
+		return TraceData.of(existing.traceId(), null, existing.startTime(), session, spans,
 				existing.fragment() && fragment.fragment(), existing.droppedSpans() + fragment.droppedSpans());
 	}
 
