@@ -133,7 +133,11 @@ public final class Tracer {
 		return trace;
 	}
 
-	private @Nullable RemoteParent externalParent() {
+	/**
+	 * The current span of the external tracing library (see {@link Builder#externalParent}), or
+	 * {@code null}.
+	 */
+	public @Nullable RemoteParent externalParent() {
 		try {
 			return this.externalParent.get();
 		}

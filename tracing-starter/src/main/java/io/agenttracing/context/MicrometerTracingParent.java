@@ -31,7 +31,9 @@ public final class MicrometerTracingParent implements Supplier<@Nullable RemoteP
 			return null;
 		}
 		TraceContext context = span.context();
-		return new RemoteParent(context.traceId(), context.spanId(), null, null);
+		// Micrometer's no-op tracer answers with empty ids: that is no parent.
+		RemoteParent parent = new RemoteParent(context.traceId(), context.spanId(), null, null);
+		return parent.isValid() ? parent : null;
 	}
 
 }

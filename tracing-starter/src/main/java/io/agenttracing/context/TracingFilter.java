@@ -8,6 +8,7 @@ import io.agenttracing.Scope;
 import io.agenttracing.TraceContext;
 import io.agenttracing.Tracer;
 import jakarta.servlet.FilterChain;
+import org.jspecify.annotations.Nullable;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,12 +31,28 @@ public final class TracingFilter extends OncePerRequestFilter {
 		this.tracer = tracer;
 	}
 
+	/**
+	 * The parent of the request's trace. When Micrometer Tracing runs too, its server span has
+	 * already continued the caller's trace and is the closer parent; the caller's tracestate and
+	 * session still apply.
+	 */
+	private static @Nullable RemoteParent parent(@Nullable RemoteParent incoming, @Nullable RemoteParent external) {
+		if (external == null) {
+			return incoming;
+		}
+		if (incoming == null) {
+			return external;
+		}
+		return new RemoteParent(external.traceId(), external.spanId(), incoming.traceState(), incoming.sessionId());
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		RemoteParent remote = W3CTraceContext.extract(request.getHeader(W3CTraceContext.TRACEPARENT),
+		RemoteParent incoming = W3CTraceContext.extract(request.getHeader(W3CTraceContext.TRACEPARENT),
 				request.getHeader(W3CTraceContext.TRACESTATE), request.getHeader(W3CTraceContext.BAGGAGE));
-		TraceContext trace = (remote != null) ? this.tracer.continueTrace(remote, null) : this.tracer.openTrace(null);
+		RemoteParent parent = parent(incoming, this.tracer.externalParent());
+		TraceContext trace = (parent != null) ? this.tracer.continueTrace(parent, null) : this.tracer.openTrace(null);
 		response.setHeader(W3CTraceContext.TRACERESPONSE, W3CTraceContext.traceresponse(trace));
 		Scope previous = CurrentContext.attach(trace);
 		try {

@@ -44,8 +44,12 @@ import static org.awaitility.Awaitility.await;
  * {@code WebClient}; the {@code traceresponse} header.
  */
 @SpringBootTest(classes = HttpPropagationTest.Application.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "agent.tracing.export.schedule-delay=10ms")
+		properties = { "agent.tracing.export.schedule-delay=10ms",
+				"spring.autoconfigure.exclude=" + HttpPropagationTest.BRAVE })
 class HttpPropagationTest {
+
+	/** Without Boot's own tracing, so that our propagation alone is under test. */
+	static final String BRAVE = "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration";
 
 	static final String REMOTE_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
 

@@ -43,7 +43,8 @@ import static org.awaitility.Awaitility.await;
 				"agent.tracing.exporters.otlp.timeout=1s", "agent.tracing.exporters.otlp.retry.max-attempts=2",
 				"agent.tracing.exporters.otlp.retry.initial-backoff=50ms",
 				"agent.tracing.exporters.otlp.retry.max-backoff=100ms", "agent.tracing.export.queue-capacity=16",
-				"agent.tracing.export.schedule-delay=10ms" })
+				"agent.tracing.export.schedule-delay=10ms",
+				"spring.autoconfigure.exclude=org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration" })
 @ExtendWith(OutputCaptureExtension.class)
 class CollectorFailureTest {
 
