@@ -1,0 +1,157 @@
+package io.agenttracing.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.agenttracing.sample.SampleAgentApplication;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * End-to-end load test of the sample app over loopback HTTP, with tracing on and off: requests per
+ * second and latency percentiles. Bounded in time (warm-up plus measurement per run) and in
+ * concurrency; rounds alternate between the two modes so that neither always runs first.
+ */
+public final class LoadTest {
+
+	static final int CLIENTS = 16;
+
+	static final Duration WARMUP = Duration.ofSeconds(5);
+
+	static final Duration MEASURE = Duration.ofSeconds(15);
+
+	static final int ROUNDS = 2;
+
+	private LoadTest() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Path output = Path.of((args.length > 0) ? args[0] : "results/load-test.json");
+		Map<String, List<Result>> results = new LinkedHashMap<>();
+		for (int round = 0; round < ROUNDS; round++) {
+			for (boolean tracing : (round % 2 == 0) ? new boolean[] { false, true } : new boolean[] { true, false }) {
+				String mode = tracing ? "tracing-enabled" : "tracing-disabled";
+				Result result = run(tracing);
+				System.out.printf(Locale.ROOT, "[load] %s round %d: %.1f req/s, p50 %.2f ms, p99 %.2f ms, errors %d%n",
+						mode, round + 1, result.rps, result.p50, result.p99, result.errors);
+				results.computeIfAbsent(mode, (key) -> new ArrayList<>()).add(result);
+			}
+		}
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("clients", CLIENTS);
+		summary.put("warmupSeconds", WARMUP.toSeconds());
+		summary.put("measureSeconds", MEASURE.toSeconds());
+		summary.put("rounds", ROUNDS);
+		summary.put("javaVersion", System.getProperty("java.version"));
+		summary.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+		results.forEach((mode, runs) -> summary.put(mode, Map.of("runs", runs, "meanRps",
+				runs.stream().mapToDouble(Result::rps).average().orElse(0), "meanP99Ms",
+				runs.stream().mapToDouble(Result::p99).average().orElse(0))));
+		double enabled = (double) ((Map<?, ?>) summary.get("tracing-enabled")).get("meanRps");
+		double disabled = (double) ((Map<?, ?>) summary.get("tracing-disabled")).get("meanRps");
+		summary.put("throughputKeptWithTracing", enabled / disabled);
+		Files.createDirectories(output.toAbsolutePath().getParent());
+		Files.writeString(output, JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+		System.out.printf(Locale.ROOT, "[load] tracing keeps %.1f %% of untraced throughput; written to %s%n",
+				100 * enabled / disabled, output);
+	}
+
+	private static Result run(boolean tracing) throws Exception {
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(SampleAgentApplication.class).run(
+				"--server.port=0", "--agent.tracing.enabled=" + tracing, "--agent.tracing.exporters.console.enabled=false",
+				"--logging.level.root=WARN", "--spring.main.banner-mode=off");
+		try {
+			String url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/api/agent/chat";
+			HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
+			drive(client, url, WARMUP);
+			return drive(client, url, MEASURE);
+		}
+		finally {
+			app.close();
+		}
+	}
+
+	private static Result drive(HttpClient client, String url, Duration duration) throws Exception {
+		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+		AtomicBoolean running = new AtomicBoolean(true);
+		long start = System.nanoTime();
+		List<Future<long[]>> workers = new ArrayList<>();
+		for (int c = 0; c < CLIENTS; c++) {
+			int clientId = c;
+			workers.add(clients.submit(() -> {
+				long[] latencies = new long[1 << 16];
+				int count = 0;
+				long errors = 0;
+				int n = 0;
+				while (running.get()) {
+					String body = "{\"sessionId\":\"load-" + clientId + "\",\"message\":\"What is " + (n++) + "*7 and the weather in Paris?\"}";
+					HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+						.header("Content-Type", "application/json")
+						.timeout(Duration.ofSeconds(30))
+						.POST(HttpRequest.BodyPublishers.ofString(body))
+						.build();
+					long sent = System.nanoTime();
+					HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+					long took = System.nanoTime() - sent;
+					if (response.statusCode() != 200) {
+						errors++;
+					}
+					if (count == latencies.length) {
+						latencies = Arrays.copyOf(latencies, count * 2);
+					}
+					latencies[count++] = took;
+				}
+				long[] result = Arrays.copyOf(latencies, count + 1);
+				result[count] = errors;
+				return result;
+			}));
+		}
+		Thread.sleep(duration.toMillis());
+		running.set(false);
+		long elapsed = System.nanoTime() - start;
+		List<Long> all = new ArrayList<>();
+		long errors = 0;
+		for (Future<long[]> worker : workers) {
+			long[] latencies = worker.get();
+			for (int i = 0; i < latencies.length - 1; i++) {
+				all.add(latencies[i]);
+			}
+			errors += latencies[latencies.length - 1];
+		}
+		clients.shutdown();
+		all.sort(Long::compare);
+		double rps = all.size() / (elapsed / 1e9);
+		return new Result(all.size(), rps, percentile(all, 0.50), percentile(all, 0.99), errors);
+	}
+
+	private static double percentile(List<Long> sorted, double p) {
+		if (sorted.isEmpty()) {
+			return 0;
+		}
+		int index = (int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1);
+		return sorted.get(Math.max(0, index)) / 1e6;
+	}
+
+	/** One measured run. */
+	record Result(long requests, double rps, double p50, double p99, long errors) {
+
+	}
+
+}
