@@ -38,11 +38,18 @@ final class BenchmarkContexts {
 	}
 
 	static ConfigurableApplicationContext start(Class<?> configuration, String... properties) {
+		// The sample app's application.yml is on this module's classpath (for the load test): a
+		// config name of our own keeps it out, and arguments take precedence over anything else.
+		String[] arguments = new String[properties.length + 3];
+		arguments[0] = "--spring.config.name=benchmarks";
+		arguments[1] = "--spring.main.banner-mode=off";
+		arguments[2] = "--logging.level.root=WARN";
+		for (int i = 0; i < properties.length; i++) {
+			arguments[i + 3] = "--" + properties[i];
+		}
 		return new SpringApplicationBuilder(configuration).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
-			.properties("spring.main.banner-mode=off", "logging.level.root=WARN")
-			.properties(properties)
-			.run();
+			.run(arguments);
 	}
 
 	@Configuration(proxyBeanMethods = false)

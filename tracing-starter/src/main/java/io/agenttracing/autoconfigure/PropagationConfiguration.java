@@ -8,6 +8,7 @@ import reactor.core.publisher.Hooks;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -90,8 +91,14 @@ class PropagationConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		MicrometerTracingParent agentTracingMicrometerParent(ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
-			return new MicrometerTracingParent(tracer::getIfAvailable);
+		MicrometerTracingParent agentTracingMicrometerParent() {
+			return new MicrometerTracingParent();
+		}
+
+		@Bean
+		SmartInitializingSingleton agentTracingMicrometerParentBinding(MicrometerTracingParent parent,
+				ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
+			return () -> parent.bind(tracer.getIfAvailable());
 		}
 
 	}

@@ -15,15 +15,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MicrometerTracingParent implements Supplier<@Nullable RemoteParent> {
 
-	private final Supplier<@Nullable Tracer> tracer;
+	/** Set once the application's beans exist; looking it up per trace would cost microseconds. */
+	private volatile @Nullable Tracer tracer;
 
-	public MicrometerTracingParent(Supplier<@Nullable Tracer> tracer) {
+	/** Starts using {@code tracer}; {@code null} when the application has no Micrometer tracer. */
+	public void bind(@Nullable Tracer tracer) {
 		this.tracer = tracer;
 	}
 
 	@Override
 	public @Nullable RemoteParent get() {
-		Tracer micrometer = this.tracer.get();
+		Tracer micrometer = this.tracer;
 		Span span = (micrometer != null) ? micrometer.currentSpan() : null;
 		// An unsampled Micrometer span still carries its ids, and our trace still joins it: our own
 		// sampling decides whether we record.
