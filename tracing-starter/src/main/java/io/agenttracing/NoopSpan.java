@@ -117,6 +117,11 @@ final class NoopSpan implements Span {
 	}
 
 	@Override
+	public Span setStatusIfUnset(SpanStatus status) {
+		return this;
+	}
+
+	@Override
 	public boolean isEnded() {
 		return false;
 	}

@@ -283,6 +283,16 @@ final class RecordingSpan implements Span, Scope {
 	}
 
 	@Override
+	public Span setStatusIfUnset(SpanStatus status) {
+		synchronized (this.trace) {
+			if (!this.ended && this.status == SpanStatus.UNSET) {
+				this.status = status;
+			}
+		}
+		return this;
+	}
+
+	@Override
 	public Span setStatus(SpanStatus status) {
 		synchronized (this.trace) {
 			if (!this.ended) {
@@ -309,13 +319,22 @@ final class RecordingSpan implements Span, Scope {
 
 	@Override
 	public void end() {
-		this.trace.spanEnded(this, System.nanoTime());
+		this.trace.spanEnded(this, System.nanoTime(), null);
+	}
+
+	@Override
+	public void close(SpanStatus statusIfUnset) {
+		this.trace.spanEnded(this, System.nanoTime(), statusIfUnset);
+		leaveScope();
 	}
 
 	/** Called by the trace under its monitor; returns whether this call ended the span. */
-	boolean markEnded(long nanos, boolean afterPublish) {
+	boolean markEnded(long nanos, boolean afterPublish, @Nullable SpanStatus statusIfUnset) {
 		if (this.ended) {
 			return false;
+		}
+		if (statusIfUnset != null && this.status == SpanStatus.UNSET) {
+			this.status = statusIfUnset;
 		}
 		this.ended = true;
 		this.endNanos = nanos;
@@ -361,19 +380,20 @@ final class RecordingSpan implements Span, Scope {
 
 	/** A snapshot; the caller holds the trace's monitor or knows the span is ended. */
 	SpanData toData() {
-		Map<String, Object> attrs = (this.attributes != null) ? new LinkedHashMap<>(this.attributes) : new LinkedHashMap<>();
+		Map<String, Object> attrs = (this.attributes != null) ? new LinkedHashMap<>(this.attributes) : Map.of();
+		if (this.droppedAttributes > 0 || this.droppedEvents > 0) {
+			attrs = new LinkedHashMap<>(attrs);
+		}
 		if (this.droppedAttributes > 0) {
 			attrs.put("agent.tracing.dropped_attributes", this.droppedAttributes);
 		}
 		if (this.droppedEvents > 0) {
 			attrs.put("agent.tracing.dropped_events", this.droppedEvents);
 		}
-		long end = this.ended ? this.endNanos : -1;
 		long offset = this.startNanos - this.trace.startNanos();
 		return new SpanData(traceId(), spanId(), parentId(), this.name, this.kind, this.status,
-				this.trace.startTime().plusNanos(offset),
-				(end >= 0) ? this.trace.startTime().plusNanos(end - this.trace.startNanos()) : null, offset,
-				(end >= 0) ? end - this.startNanos : -1, this.trace.sessionId(), attrs,
+				this.trace.instantAt(this.startNanos), this.ended ? this.trace.instantAt(this.endNanos) : null, offset,
+				this.ended ? this.endNanos - this.startNanos : -1, this.trace.sessionId(), attrs,
 				(this.events != null) ? List.copyOf(this.events) : List.of(), this.error, this.input, this.output,
 				(this.tags != null) ? Map.copyOf(this.tags) : Map.of(),
 				(this.signals != null) ? List.copyOf(this.signals) : List.of());

@@ -101,6 +101,9 @@ public interface Span extends AutoCloseable {
 
 	Span setStatus(SpanStatus status);
 
+	/** Sets the status unless one was set already, for example by {@link #setError}. */
+	Span setStatusIfUnset(SpanStatus status);
+
 	boolean isEnded();
 
 	/** How long the span took, or has been running so far if it has not ended. */
@@ -112,5 +115,14 @@ public interface Span extends AutoCloseable {
 	/** Ends the span and, if it is current on this thread, makes its parent scope current again. */
 	@Override
 	void close();
+
+	/**
+	 * Sets the status unless one was set, then closes the span as {@link #close()} does: what a
+	 * successful call does, in one step.
+	 */
+	default void close(SpanStatus statusIfUnset) {
+		setStatusIfUnset(statusIfUnset);
+		close();
+	}
 
 }

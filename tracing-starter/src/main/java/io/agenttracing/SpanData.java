@@ -35,7 +35,7 @@ public record SpanData(String traceId, String spanId, @Nullable String parentId,
 		@Nullable String input, @Nullable String output, Map<String, String> tags, List<Signal> signals) {
 
 	public SpanData {
-		attributes = Collections.unmodifiableMap(attributes);
+		attributes = attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(attributes);
 		events = List.copyOf(events);
 		tags = Map.copyOf(tags);
 		signals = List.copyOf(signals);

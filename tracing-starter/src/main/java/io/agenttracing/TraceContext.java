@@ -29,13 +29,19 @@ public final class TraceContext implements Scope, PendingExport {
 
 	private final @Nullable String traceState;
 
-	private final Instant startTime;
+	private final TraceClock.Anchor clock;
 
 	private final long startNanos;
 
 	private final boolean sampled;
 
-	private final List<RecordingSpan> spans = new ArrayList<>(4);
+	/** The first span, kept apart so that a one-span trace allocates no list. */
+	private @Nullable RecordingSpan firstSpan;
+
+	/** Spans after the first, in start order; created with the second span. */
+	private @Nullable List<RecordingSpan> moreSpans;
+
+	private int spanCount;
 
 	private @Nullable String traceIdHex;
 
@@ -63,8 +69,8 @@ public final class TraceContext implements Scope, PendingExport {
 		this.remoteParentId = remoteParentId;
 		this.traceState = traceState;
 		this.sampled = sampled;
-		this.startTime = Instant.now();
 		this.startNanos = System.nanoTime();
+		this.clock = TraceClock.anchor(this.startNanos);
 	}
 
 	@Override
@@ -94,7 +100,12 @@ public final class TraceContext implements Scope, PendingExport {
 	}
 
 	public Instant startTime() {
-		return this.startTime;
+		return this.clock.toInstant(this.startNanos);
+	}
+
+	/** The wall-clock time of a {@link System#nanoTime()} reading taken in this trace. */
+	Instant instantAt(long nanoTime) {
+		return this.clock.toInstant(nanoTime);
 	}
 
 	long startNanos() {
@@ -180,12 +191,26 @@ public final class TraceContext implements Scope, PendingExport {
 	}
 
 	public synchronized @Nullable Span getSpan(String spanId) {
-		for (RecordingSpan span : this.spans) {
+		for (RecordingSpan span : spanList()) {
 			if (span.spanId().equals(spanId)) {
 				return span;
 			}
 		}
 		return null;
+	}
+
+	/** All spans in start order; the caller holds this trace's monitor. */
+	private List<RecordingSpan> spanList() {
+		if (this.firstSpan == null) {
+			return List.of();
+		}
+		if (this.moreSpans == null) {
+			return List.of(this.firstSpan);
+		}
+		List<RecordingSpan> all = new ArrayList<>(this.spanCount);
+		all.add(this.firstSpan);
+		all.addAll(this.moreSpans);
+		return all;
 	}
 
 	/** Adds an event to this thread's current span of this trace. */
@@ -206,11 +231,11 @@ public final class TraceContext implements Scope, PendingExport {
 
 	/** All spans started in this trace so far, in start order. */
 	public synchronized List<Span> spans() {
-		return List.copyOf(this.spans);
+		return List.copyOf(spanList());
 	}
 
 	public synchronized int spanCount() {
-		return this.spans.size();
+		return this.spanCount;
 	}
 
 	/** The trace as JSON, including spans still running, in the same shape as the actuator endpoint. */
@@ -223,7 +248,7 @@ public final class TraceContext implements Scope, PendingExport {
 	 */
 	@Nullable RecordingSpan newSpan(String name, SpanKind kind, @Nullable RecordingSpan parent) {
 		synchronized (this) {
-			if (this.spans.size() >= this.tracer.maxSpansPerTrace()) {
+			if (this.spanCount >= this.tracer.maxSpansPerTrace()) {
 				this.droppedSpans++;
 				return null;
 			}
@@ -233,7 +258,16 @@ public final class TraceContext implements Scope, PendingExport {
 				this.reservedRootIdTaken = true;
 			}
 			RecordingSpan span = new RecordingSpan(this, parent, id, name, kind, System.nanoTime());
-			this.spans.add(span);
+			if (this.firstSpan == null) {
+				this.firstSpan = span;
+			}
+			else {
+				if (this.moreSpans == null) {
+					this.moreSpans = new ArrayList<>(8);
+				}
+				this.moreSpans.add(span);
+			}
+			this.spanCount++;
 			if (parent == null && this.name == null) {
 				this.name = name;
 			}
@@ -241,26 +275,40 @@ public final class TraceContext implements Scope, PendingExport {
 		}
 	}
 
-	/** Makes {@code root} the span whose end finishes this trace. */
-	void ownedBy(RecordingSpan root) {
-		this.owner = root;
+	/**
+	 * Starts the span that owns this new trace: its end finishes the trace. No other thread can see
+	 * the trace yet, so this takes no lock, and the span starts when the trace did.
+	 */
+	RecordingSpan startRoot(String name, SpanKind kind) {
+		RecordingSpan span = new RecordingSpan(this, null, Ids.randomNonZero(), name, kind, this.startNanos);
+		this.firstSpan = span;
+		this.spanCount = 1;
+		this.name = name;
+		this.owner = span;
+		return span;
 	}
 
-	void spanEnded(RecordingSpan span, long nanos) {
+	void spanEnded(RecordingSpan span, long nanos, @Nullable SpanStatus statusIfUnset) {
 		boolean late;
+		boolean publish = false;
 		synchronized (this) {
-			if (!span.markEnded(nanos, this.finished)) {
+			if (!span.markEnded(nanos, this.finished, statusIfUnset)) {
 				return;
 			}
 			late = this.finished;
+			if (!late && span == this.owner) {
+				// The owner ending finishes the trace under the same lock: one lock per root call.
+				this.finished = true;
+				publish = this.sampled;
+			}
 		}
 		if (late) {
 			if (this.sampled) {
 				this.tracer.sink().submit(new LateSpanExport(this, span));
 			}
 		}
-		else if (span == this.owner) {
-			finish();
+		else if (publish) {
+			this.tracer.sink().submit(this);
 		}
 	}
 
@@ -274,7 +322,7 @@ public final class TraceContext implements Scope, PendingExport {
 				return;
 			}
 			this.finished = true;
-			if (this.spans.isEmpty() || !this.sampled) {
+			if (this.spanCount == 0 || !this.sampled) {
 				return;
 			}
 		}
@@ -292,17 +340,22 @@ public final class TraceContext implements Scope, PendingExport {
 	}
 
 	synchronized TraceData snapshot(boolean includeRunning) {
-		List<SpanData> data = new ArrayList<>(this.spans.size());
-		for (RecordingSpan span : this.spans) {
+		if (this.spanCount == 1 && this.firstSpan != null
+				&& (includeRunning ? !this.firstSpan.isLate() : this.firstSpan.isEndedBeforePublish())) {
+			return TraceData.of(traceId(), this.name, startTime(), this.sessionId, List.of(this.firstSpan.toData()),
+					false, this.droppedSpans);
+		}
+		List<SpanData> data = new ArrayList<>(this.spanCount);
+		for (RecordingSpan span : spanList()) {
 			if (includeRunning ? !span.isLate() : span.isEndedBeforePublish()) {
 				data.add(span.toData());
 			}
 		}
-		return TraceData.of(traceId(), this.name, this.startTime, this.sessionId, data, false, this.droppedSpans);
+		return TraceData.of(traceId(), this.name, startTime(), this.sessionId, data, false, this.droppedSpans);
 	}
 
 	synchronized TraceData fragment(RecordingSpan span) {
-		return TraceData.of(traceId(), this.name, this.startTime, this.sessionId, List.of(span.toData()), true, 0);
+		return TraceData.of(traceId(), this.name, startTime(), this.sessionId, List.of(span.toData()), true, 0);
 	}
 
 	@Override

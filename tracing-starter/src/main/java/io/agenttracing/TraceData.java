@@ -1,6 +1,5 @@
 package io.agenttracing;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -32,10 +31,7 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 	/** Builds the trace-level summary from its spans. */
 	public static TraceData of(String traceId, @Nullable String name, Instant startTime, @Nullable String sessionId,
 			List<SpanData> spans, boolean fragment, int droppedSpans) {
-		Set<String> ids = new HashSet<>();
-		for (SpanData span : spans) {
-			ids.add(span.spanId());
-		}
+		Set<String> ids = ids(spans);
 		SpanKind kind = null;
 		SpanStatus status = SpanStatus.UNSET;
 		// A request opens its trace before its first span starts; the trace's time is its spans' time.
@@ -65,10 +61,26 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 			kind = spans.get(0).kind();
 		}
 		Instant begin = (start != null) ? start : startTime;
-		long duration = (end != null) ? Math.max(0, Duration.between(begin, end).toNanos()) : 0;
+		long duration = (end != null) ? Math.max(0, nanosBetween(begin, end)) : 0;
 		String traceName = (name != null) ? name : (spans.isEmpty() ? null : spans.get(0).name());
 		return new TraceData(traceId, traceName, (kind != null) ? kind : SpanKind.INTERNAL, status, begin, duration,
 				sessionId, spans, fragment, droppedSpans);
+	}
+
+	private static long nanosBetween(Instant from, Instant to) {
+		return (to.getEpochSecond() - from.getEpochSecond()) * 1_000_000_000L + (to.getNano() - from.getNano());
+	}
+
+	/** The span ids, for finding roots; a small trace needs no hashing. */
+	private static Set<String> ids(List<SpanData> spans) {
+		if (spans.size() == 1) {
+			return Set.of(spans.get(0).spanId());
+		}
+		Set<String> ids = new HashSet<>(spans.size() * 2);
+		for (SpanData span : spans) {
+			ids.add(span.spanId());
+		}
+		return ids;
 	}
 
 	public int spanCount() {
@@ -82,8 +94,7 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 
 	/** The spans whose parent is not in this trace. */
 	public List<SpanData> roots() {
-		Set<String> ids = new HashSet<>();
-		this.spans.forEach((span) -> ids.add(span.spanId()));
+		Set<String> ids = ids(this.spans);
 		return this.spans.stream().filter((span) -> span.parentId() == null || !ids.contains(span.parentId())).toList();
 	}
 

@@ -65,9 +65,7 @@ public final class Tracer {
 		Scope current = CurrentContext.get();
 		RecordingSpan span;
 		if (current == null) {
-			TraceContext trace = openTrace(null);
-			span = Objects.requireNonNull(trace.newSpan(name, kind, null));
-			trace.ownedBy(span);
+			span = openTrace(null).startRoot(name, kind);
 		}
 		else {
 			span = current.trace().newSpan(name, kind, (RecordingSpan) current.span());

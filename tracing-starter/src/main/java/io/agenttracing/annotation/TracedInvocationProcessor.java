@@ -61,8 +61,8 @@ final class TracedInvocationProcessor {
 			tracer.leaveScope(span);
 			return ReactiveSupport.DECORATOR.decorate(result, plan, span, this::outcome);
 		}
-		succeed(plan, span, result);
-		close(span);
+		captureOutput(plan, span, result);
+		close(span, SpanStatus.OK);
 		return result;
 	}
 
@@ -104,14 +104,16 @@ final class TracedInvocationProcessor {
 	}
 
 	private void succeed(TracedMethod plan, Span span, @Nullable Object result) {
+		captureOutput(plan, span, result);
+		span.setStatusIfUnset(SpanStatus.OK);
+	}
+
+	private void captureOutput(TracedMethod plan, Span span, @Nullable Object result) {
 		try {
 			// A Flux's elements are a stream, not a result: its span records how many there were.
 			if (this.captureOutput && plan.captureOutput() && !isVoid(plan, result)
 					&& plan.completion() != TracedMethod.Completion.FLUX) {
 				span.setOutputJson(capturer().capture(result));
-			}
-			if (span.status() == SpanStatus.UNSET) {
-				span.setStatus(SpanStatus.OK);
 			}
 		}
 		catch (RuntimeException | LinkageError ex) {
@@ -133,8 +135,17 @@ final class TracedInvocationProcessor {
 	}
 
 	private void close(Span span) {
+		close(span, null);
+	}
+
+	private void close(Span span, @Nullable SpanStatus statusIfUnset) {
 		try {
-			span.close();
+			if (statusIfUnset != null) {
+				span.close(statusIfUnset);
+			}
+			else {
+				span.close();
+			}
 		}
 		catch (RuntimeException | LinkageError ex) {
 			log.warn("Could not end span '" + span.name() + "'", ex);

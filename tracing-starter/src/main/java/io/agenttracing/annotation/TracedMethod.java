@@ -20,10 +20,11 @@ import org.jspecify.annotations.Nullable;
  * @param sessionIdIndex index of the {@link SessionId} parameter, or {@code -1}
  * @param completion when the call's work is done: on return, or when its result completes
  * @param returnsVoid whether the method returns nothing
+ * @param hasParameterAttributes whether any parameter is recorded as an attribute
  */
 record TracedMethod(Class<?> targetClass, boolean traced, String name, SpanKind kind, boolean captureInput, boolean captureOutput,
 		String[] parameterNames, Map<String, String> staticAttributes, @Nullable String[] attributeKeys, int sessionIdIndex,
-		Completion completion, boolean returnsVoid) {
+		Completion completion, boolean returnsVoid, boolean hasParameterAttributes) {
 
 	/** When the work of a call is done, and so its span ends. */
 	enum Completion {
@@ -44,11 +45,12 @@ record TracedMethod(Class<?> targetClass, boolean traced, String name, SpanKind 
 
 	static TracedMethod notTraced(Class<?> targetClass) {
 		return new TracedMethod(targetClass, false, "", SpanKind.INTERNAL, false, false, new String[0], Map.of(),
-				new String[0], -1, Completion.ON_RETURN, false);
+				new String[0], -1, Completion.ON_RETURN, false, false);
 	}
 
-	boolean hasParameterAttributes() {
-		for (String key : this.attributeKeys) {
+	/** Whether any parameter is recorded as an attribute; decided once, at plan time. */
+	static boolean anyKey(@Nullable String[] attributeKeys) {
+		for (String key : attributeKeys) {
 			if (key != null) {
 				return true;
 			}

@@ -54,7 +54,7 @@ public final class TracedMethodInterceptor implements MethodInterceptor {
 		Object target = invocation.getThis();
 		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target)
 				: invocation.getMethod().getDeclaringClass();
-		TracedMethod plan = this.resolver.resolve(invocation.getMethod(), targetClass);
+		TracedMethod plan = this.resolver.resolveInvocation(invocation.getMethod(), targetClass);
 		if (plan == null) {
 			return invocation.proceed();
 		}

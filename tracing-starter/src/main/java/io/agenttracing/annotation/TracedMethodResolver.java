@@ -33,11 +33,35 @@ final class TracedMethodResolver {
 	/** Plans by method, for the usual case of one target class per method. */
 	private final Map<Method, TracedMethod> byMethod = new ConcurrentHashMap<>();
 
+	/**
+	 * Plans by the {@code Method} instances calls arrive with. Those differ from the instances the
+	 * pointcut saw when the proxy was made, and a map keyed by them hits on identity, without the
+	 * parameter-type comparison of {@link Method#equals}.
+	 */
+	private final Map<Method, TracedMethod> byInvokedMethod = new ConcurrentHashMap<>();
+
 	/** Plans for a method inherited by several target classes. */
 	private final Map<MethodClassKey, TracedMethod> byMethodAndClass = new ConcurrentHashMap<>();
 
 	/** The plan for {@code method} called on an instance of {@code targetClass}, or {@code null}. */
+	@Nullable TracedMethod resolveInvocation(Method method, Class<?> targetClass) {
+		TracedMethod plan = this.byInvokedMethod.get(method);
+		if (plan != null && plan.targetClass() == targetClass) {
+			return plan.traced() ? plan : null;
+		}
+		plan = resolvePlan(method, targetClass);
+		if (plan.targetClass() == targetClass) {
+			this.byInvokedMethod.putIfAbsent(method, plan);
+		}
+		return plan.traced() ? plan : null;
+	}
+
 	@Nullable TracedMethod resolve(Method method, Class<?> targetClass) {
+		TracedMethod plan = resolvePlan(method, targetClass);
+		return plan.traced() ? plan : null;
+	}
+
+	private TracedMethod resolvePlan(Method method, Class<?> targetClass) {
 		TracedMethod plan = this.byMethod.get(method);
 		if (plan == null) {
 			plan = this.byMethod.computeIfAbsent(method, (m) -> plan(m, targetClass));
@@ -46,7 +70,7 @@ final class TracedMethodResolver {
 			plan = this.byMethodAndClass.computeIfAbsent(new MethodClassKey(method, targetClass),
 					(key) -> plan(method, targetClass));
 		}
-		return plan.traced() ? plan : null;
+		return plan;
 	}
 
 	private TracedMethod plan(Method method, Class<?> targetClass) {
@@ -104,7 +128,7 @@ final class TracedMethodResolver {
 		TracedMethod.Completion completion = completionOf(method.getReturnType());
 		return new TracedMethod(targetClass, true, name, traced.kind(), traced.captureInput(), traced.captureOutput(), names,
 				Collections.unmodifiableMap(attributes), attributeKeys, sessionIdIndex, completion,
-				method.getReturnType() == void.class);
+				method.getReturnType() == void.class, TracedMethod.anyKey(attributeKeys));
 	}
 
 	private static TracedMethod.Completion completionOf(Class<?> returnType) {

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -21,8 +19,8 @@ import org.apache.commons.logging.LogFactory;
 /**
  * Moves finished traces from the traced threads to the exporters.
  * <p>
- * The traced thread only offers the trace to a bounded queue: it never blocks, never copies, and
- * drops (and counts) the trace when the queue is full. A dispatcher thread takes traces off the
+ * The traced thread only offers the trace to a bounded lock-free queue: it never blocks, never
+ * copies, and drops (and counts) the trace when the queue is full. A dispatcher thread takes traces off the
  * queue, snapshots them and offers each snapshot to one lane per exporter; each lane has its own
  * bounded queue and thread, so an exporter that throws or hangs loses only its own traces.
  * Closing the pipeline exports what is queued, within a timeout.
@@ -40,7 +38,7 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(ExportPipeline.class);
 
-	private final BlockingQueue<PendingExport> queue;
+	private final BoundedMpscQueue<PendingExport> queue;
 
 	private final List<Lane> lanes;
 
@@ -62,14 +60,14 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 	private volatile boolean closed;
 
 	private ExportPipeline(Builder builder) {
-		this.queue = new ArrayBlockingQueue<>(builder.queueCapacity);
+		this.queue = new BoundedMpscQueue<>(builder.queueCapacity);
 		this.listener = builder.listener;
 		this.scheduleDelayNanos = builder.scheduleDelay.toNanos();
 		this.shutdownTimeout = builder.shutdownTimeout;
 		this.wakeThreshold = Math.max(1, builder.queueCapacity / 4);
 		List<Lane> lanes = new ArrayList<>();
 		for (TraceExporter exporter : builder.exporters) {
-			lanes.add(new Lane(exporter, builder.queueCapacity, this.listener));
+			lanes.add(new Lane(exporter, builder.queueCapacity, this.listener, this.scheduleDelayNanos));
 		}
 		this.lanes = List.copyOf(lanes);
 		this.dispatcher = new Thread(this::dispatch, "agent-tracing-dispatcher");
@@ -132,6 +130,7 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 				return false;
 			}
 			LockSupport.unpark(this.dispatcher);
+			this.lanes.forEach(Lane::wake);
 			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
 		}
 		return true;
@@ -153,6 +152,8 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 		while (true) {
 			PendingExport export = this.queue.poll();
 			if (export == null) {
+				// Lanes are woken once per batch, not per trace: a wake-up is a system call.
+				this.lanes.forEach(Lane::wake);
 				if (this.closed) {
 					return;
 				}
@@ -223,16 +224,21 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 		}
 	}
 
-	/** One exporter with its own queue and thread. */
+	/**
+	 * One exporter with its own queue and thread. The thread drains its queue, then sleeps until
+	 * the dispatcher wakes it after a batch, or its schedule delay passes.
+	 */
 	private static final class Lane implements Runnable {
 
 		private final TraceExporter exporter;
 
 		private final String name;
 
-		private final BlockingQueue<TraceData> queue;
+		private final BoundedMpscQueue<TraceData> queue;
 
 		private final ExportListener listener;
+
+		private final long scheduleDelayNanos;
 
 		private final Thread thread;
 
@@ -241,13 +247,16 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 		/** Traces offered and not yet exported, for {@link #isIdle()}. */
 		private final AtomicInteger pending = new AtomicInteger();
 
+		private volatile boolean sleeping;
+
 		private volatile boolean closing;
 
-		Lane(TraceExporter exporter, int capacity, ExportListener listener) {
+		Lane(TraceExporter exporter, int capacity, ExportListener listener, long scheduleDelayNanos) {
 			this.exporter = exporter;
 			this.name = safeName(exporter);
-			this.queue = new ArrayBlockingQueue<>(capacity);
+			this.queue = new BoundedMpscQueue<>(capacity);
 			this.listener = listener;
+			this.scheduleDelayNanos = scheduleDelayNanos;
 			this.failures = new RateLimitedLog(exporter.getClass(), 1, TimeUnit.MINUTES);
 			this.thread = new Thread(this, "agent-tracing-export-" + this.name);
 			this.thread.setDaemon(true);
@@ -274,32 +283,34 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 			}
 		}
 
+		void wake() {
+			if (this.sleeping && !this.queue.isEmpty()) {
+				LockSupport.unpark(this.thread);
+			}
+		}
+
 		boolean isIdle() {
 			return this.pending.get() == 0;
 		}
 
 		void close() {
 			this.closing = true;
-			this.thread.interrupt();
+			LockSupport.unpark(this.thread);
 		}
 
 		@Override
 		public void run() {
 			while (true) {
-				TraceData trace;
-				try {
-					trace = this.closing ? this.queue.poll() : this.queue.poll(1, TimeUnit.SECONDS);
-				}
-				catch (InterruptedException ex) {
-					if (!this.closing) {
-						return;
-					}
-					continue;
-				}
+				TraceData trace = this.queue.poll();
 				if (trace == null) {
 					if (this.closing) {
 						return;
 					}
+					this.sleeping = true;
+					if (this.queue.isEmpty() && !this.closing) {
+						LockSupport.parkNanos(this, this.scheduleDelayNanos);
+					}
+					this.sleeping = false;
 					continue;
 				}
 				try {
