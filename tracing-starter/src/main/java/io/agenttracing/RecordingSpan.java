@@ -392,7 +392,7 @@ final class RecordingSpan implements Span, Scope {
 		}
 		long offset = this.startNanos - this.trace.startNanos();
 		return new SpanData(traceId(), spanId(), parentId(), this.name, this.kind, this.status,
-				this.trace.instantAt(this.startNanos), this.ended ? this.trace.instantAt(this.endNanos) : null, offset,
+				this.trace.epochNanosAt(this.startNanos), this.ended ? this.trace.epochNanosAt(this.endNanos) : -1, offset,
 				this.ended ? this.endNanos - this.startNanos : -1, this.trace.sessionId(), attrs,
 				(this.events != null) ? List.copyOf(this.events) : List.of(), this.error, this.input, this.output,
 				(this.tags != null) ? Map.copyOf(this.tags) : Map.of(),

@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param name the span's name
  * @param kind the span's kind
  * @param status the span's status
- * @param startTime when the span started
- * @param endTime when the span ended, or {@code null} if it was still running
+ * @param startEpochNanos when the span started, in nanoseconds since the epoch
+ * @param endEpochNanos when the span ended, in nanoseconds since the epoch, or {@code -1} if it
+ * was still running
  * @param startOffsetNanos start relative to the start of the trace
  * @param durationNanos how long the span took, or {@code -1} if it was still running
  * @param sessionId the session of the trace, if set
@@ -30,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * @param signals signals in the order they were added
  */
 public record SpanData(String traceId, String spanId, @Nullable String parentId, String name, SpanKind kind,
-		SpanStatus status, Instant startTime, @Nullable Instant endTime, long startOffsetNanos, long durationNanos,
+		SpanStatus status, long startEpochNanos, long endEpochNanos, long startOffsetNanos, long durationNanos,
 		@Nullable String sessionId, Map<String, Object> attributes, List<SpanEvent> events, @Nullable SpanError error,
 		@Nullable String input, @Nullable String output, Map<String, String> tags, List<Signal> signals) {
 
@@ -47,7 +48,21 @@ public record SpanData(String traceId, String spanId, @Nullable String parentId,
 	}
 
 	public boolean isEnded() {
-		return this.endTime != null;
+		return this.endEpochNanos >= 0;
+	}
+
+	/** When the span started. */
+	public Instant startTime() {
+		return instant(this.startEpochNanos);
+	}
+
+	/** When the span ended, or {@code null} if it was still running. */
+	public @Nullable Instant endTime() {
+		return isEnded() ? instant(this.endEpochNanos) : null;
+	}
+
+	static Instant instant(long epochNanos) {
+		return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
 	}
 
 	/** An attribute value, or {@code null}. */

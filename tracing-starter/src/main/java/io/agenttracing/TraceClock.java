@@ -42,8 +42,11 @@ final class TraceClock {
 		}
 
 		Instant toInstant(long nanoTime) {
-			long epoch = this.epochNanos + (nanoTime - this.nanoTime);
-			return Instant.ofEpochSecond(Math.floorDiv(epoch, 1_000_000_000L), Math.floorMod(epoch, 1_000_000_000L));
+			return SpanData.instant(toEpochNanos(nanoTime));
+		}
+
+		long toEpochNanos(long nanoTime) {
+			return this.epochNanos + (nanoTime - this.nanoTime);
 		}
 
 	}

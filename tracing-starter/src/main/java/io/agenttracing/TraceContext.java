@@ -55,6 +55,8 @@ public final class TraceContext implements Scope, PendingExport {
 
 	private int droppedSpans;
 
+	private @Nullable TraceData publishedSnapshot;
+
 	/** Span id promised (in a {@code traceresponse}) to the first root span, or 0. */
 	private long reservedRootId;
 
@@ -103,9 +105,9 @@ public final class TraceContext implements Scope, PendingExport {
 		return this.clock.toInstant(this.startNanos);
 	}
 
-	/** The wall-clock time of a {@link System#nanoTime()} reading taken in this trace. */
-	Instant instantAt(long nanoTime) {
-		return this.clock.toInstant(nanoTime);
+	/** The wall-clock time, in nanoseconds since the epoch, of a {@link System#nanoTime()} reading. */
+	long epochNanosAt(long nanoTime) {
+		return this.clock.toEpochNanos(nanoTime);
 	}
 
 	long startNanos() {
@@ -333,16 +335,22 @@ public final class TraceContext implements Scope, PendingExport {
 		return this.finished;
 	}
 
-	/** The spans that ended before the trace was finished, as an immutable snapshot. */
+	/**
+	 * The spans that ended before the trace was finished, as an immutable snapshot. Taken once and
+	 * shared: every exporter gets the same snapshot.
+	 */
 	@Override
-	public TraceData snapshot() {
-		return snapshot(false);
+	public synchronized TraceData snapshot() {
+		if (this.publishedSnapshot == null) {
+			this.publishedSnapshot = snapshot(false);
+		}
+		return this.publishedSnapshot;
 	}
 
 	synchronized TraceData snapshot(boolean includeRunning) {
 		if (this.spanCount == 1 && this.firstSpan != null
 				&& (includeRunning ? !this.firstSpan.isLate() : this.firstSpan.isEndedBeforePublish())) {
-			return TraceData.of(traceId(), this.name, startTime(), this.sessionId, List.of(this.firstSpan.toData()),
+			return TraceData.of(traceId(), this.name, epochNanosAt(this.startNanos), this.sessionId, List.of(this.firstSpan.toData()),
 					false, this.droppedSpans);
 		}
 		List<SpanData> data = new ArrayList<>(this.spanCount);
@@ -351,11 +359,11 @@ public final class TraceContext implements Scope, PendingExport {
 				data.add(span.toData());
 			}
 		}
-		return TraceData.of(traceId(), this.name, startTime(), this.sessionId, data, false, this.droppedSpans);
+		return TraceData.of(traceId(), this.name, epochNanosAt(this.startNanos), this.sessionId, data, false, this.droppedSpans);
 	}
 
 	synchronized TraceData fragment(RecordingSpan span) {
-		return TraceData.of(traceId(), this.name, startTime(), this.sessionId, List.of(span.toData()), true, 0);
+		return TraceData.of(traceId(), this.name, epochNanosAt(this.startNanos), this.sessionId, List.of(span.toData()), true, 0);
 	}
 
 	@Override
@@ -364,7 +372,18 @@ public final class TraceContext implements Scope, PendingExport {
 	}
 
 	/** A span that ended after its trace was published. */
-	private record LateSpanExport(TraceContext trace, RecordingSpan span) implements PendingExport {
+	private static final class LateSpanExport implements PendingExport {
+
+		private final TraceContext trace;
+
+		private final RecordingSpan span;
+
+		private @Nullable TraceData snapshot;
+
+		LateSpanExport(TraceContext trace, RecordingSpan span) {
+			this.trace = trace;
+			this.span = span;
+		}
 
 		@Override
 		public String traceId() {
@@ -372,8 +391,11 @@ public final class TraceContext implements Scope, PendingExport {
 		}
 
 		@Override
-		public TraceData snapshot() {
-			return this.trace.fragment(this.span);
+		public synchronized TraceData snapshot() {
+			if (this.snapshot == null) {
+				this.snapshot = this.trace.fragment(this.span);
+			}
+			return this.snapshot;
 		}
 
 	}

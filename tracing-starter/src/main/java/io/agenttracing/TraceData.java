@@ -14,14 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @param name the name of the trace (its first root span's name unless given)
  * @param kind the kind of its first root span
  * @param status {@code ERROR} if a root span failed, else {@code OK}; {@code UNSET} without roots
- * @param startTime when the first span started
+ * @param startEpochNanos when the first span started, in nanoseconds since the epoch
  * @param durationNanos from the start of the first span to the end of the last
  * @param sessionId the session the trace belongs to, if set
  * @param spans the spans in start order
  * @param fragment whether this holds spans that ended after the trace was exported
  * @param droppedSpans spans not recorded because the trace reached its span limit
  */
-public record TraceData(String traceId, @Nullable String name, SpanKind kind, SpanStatus status, Instant startTime,
+public record TraceData(String traceId, @Nullable String name, SpanKind kind, SpanStatus status, long startEpochNanos,
 		long durationNanos, @Nullable String sessionId, List<SpanData> spans, boolean fragment, int droppedSpans) {
 
 	public TraceData {
@@ -29,14 +29,14 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 	}
 
 	/** Builds the trace-level summary from its spans. */
-	public static TraceData of(String traceId, @Nullable String name, Instant startTime, @Nullable String sessionId,
+	public static TraceData of(String traceId, @Nullable String name, long startEpochNanos, @Nullable String sessionId,
 			List<SpanData> spans, boolean fragment, int droppedSpans) {
 		Set<String> ids = ids(spans);
 		SpanKind kind = null;
 		SpanStatus status = SpanStatus.UNSET;
 		// A request opens its trace before its first span starts; the trace's time is its spans' time.
-		Instant start = null;
-		Instant end = null;
+		long start = Long.MAX_VALUE;
+		long end = Long.MIN_VALUE;
 		for (SpanData span : spans) {
 			boolean root = span.parentId() == null || !ids.contains(span.parentId());
 			if (root && !fragment) {
@@ -50,25 +50,19 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 					status = SpanStatus.OK;
 				}
 			}
-			if (start == null || span.startTime().isBefore(start)) {
-				start = span.startTime();
-			}
-			if (span.endTime() != null && (end == null || span.endTime().isAfter(end))) {
-				end = span.endTime();
+			start = Math.min(start, span.startEpochNanos());
+			if (span.isEnded()) {
+				end = Math.max(end, span.endEpochNanos());
 			}
 		}
 		if (fragment && !spans.isEmpty()) {
 			kind = spans.get(0).kind();
 		}
-		Instant begin = (start != null) ? start : startTime;
-		long duration = (end != null) ? Math.max(0, nanosBetween(begin, end)) : 0;
+		long begin = (start != Long.MAX_VALUE) ? start : startEpochNanos;
+		long duration = (end != Long.MIN_VALUE) ? Math.max(0, end - begin) : 0;
 		String traceName = (name != null) ? name : (spans.isEmpty() ? null : spans.get(0).name());
 		return new TraceData(traceId, traceName, (kind != null) ? kind : SpanKind.INTERNAL, status, begin, duration,
 				sessionId, spans, fragment, droppedSpans);
-	}
-
-	private static long nanosBetween(Instant from, Instant to) {
-		return (to.getEpochSecond() - from.getEpochSecond()) * 1_000_000_000L + (to.getNano() - from.getNano());
 	}
 
 	/** The span ids, for finding roots; a small trace needs no hashing. */
@@ -81,6 +75,11 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 			ids.add(span.spanId());
 		}
 		return ids;
+	}
+
+	/** When the first span started. */
+	public Instant startTime() {
+		return SpanData.instant(this.startEpochNanos);
 	}
 
 	public int spanCount() {

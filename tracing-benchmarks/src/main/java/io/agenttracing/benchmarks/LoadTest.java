@@ -76,7 +76,13 @@ public final class LoadTest {
 	private static Result run(boolean tracing) throws Exception {
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(SampleAgentApplication.class).run(
 				"--server.port=0", "--agent.tracing.enabled=" + tracing, "--agent.tracing.exporters.console.enabled=false",
-				"--logging.level.root=WARN", "--spring.main.banner-mode=off");
+				"--logging.level.root=WARN", "--spring.main.banner-mode=off",
+				// The peers' tracing libraries share this module's classpath; the sample app runs without them.
+				"--otel.sdk.disabled=true", "--spring.autoconfigure.exclude=" + String.join(",",
+						"io.opentelemetry.instrumentation.spring.autoconfigure.OpenTelemetryAutoConfiguration",
+						"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+						"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
+						"org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration"));
 		try {
 			String url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/api/agent/chat";
 			HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();

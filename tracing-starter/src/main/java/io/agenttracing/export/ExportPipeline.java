@@ -13,21 +13,23 @@ import io.agenttracing.PendingExport;
 import io.agenttracing.TraceData;
 import io.agenttracing.TraceSink;
 import io.agenttracing.support.RateLimitedLog;
+import org.jspecify.annotations.Nullable;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
  * Moves finished traces from the traced threads to the exporters.
  * <p>
- * The traced thread only offers the trace to a bounded lock-free queue: it never blocks, never
- * copies, and drops (and counts) the trace when the queue is full. A dispatcher thread takes traces off the
- * queue, snapshots them and offers each snapshot to one lane per exporter; each lane has its own
- * bounded queue and thread, so an exporter that throws or hangs loses only its own traces.
- * Closing the pipeline exports what is queued, within a timeout.
+ * Each exporter has a lane: a bounded lock-free queue and a thread of its own. The traced thread
+ * offers the finished trace to each lane (one compare-and-set each): it never blocks, never copies,
+ * and when a lane's queue is full that exporter drops the trace and the drop is counted under its
+ * name. The lane thread takes the snapshot (taken once per trace, shared by all lanes) and exports
+ * it, so an exporter that throws or hangs loses only its own traces. Closing the pipeline exports
+ * what is queued, within a timeout.
  */
 public final class ExportPipeline implements TraceSink, AutoCloseable {
 
-	/** The name under which drops of the shared queue are reported. */
+	/** The name under which traces refused because the pipeline was closed are reported. */
 	public static final String QUEUE = "queue";
 
 	public static final int DEFAULT_QUEUE_CAPACITY = 2048;
@@ -38,42 +40,30 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(ExportPipeline.class);
 
-	private final BoundedMpscQueue<PendingExport> queue;
-
-	private final List<Lane> lanes;
+	private final Lane[] lanes;
 
 	private final ExportListener listener;
 
-	private final long scheduleDelayNanos;
-
 	private final Duration shutdownTimeout;
 
-	/** Queue size at which a sleeping dispatcher is woken before its delay runs out. */
-	private final int wakeThreshold;
-
-	private final Thread dispatcher;
-
 	private final LongAdder dropped = new LongAdder();
-
-	private volatile boolean dispatcherSleeping;
 
 	private volatile boolean closed;
 
 	private ExportPipeline(Builder builder) {
-		this.queue = new BoundedMpscQueue<>(builder.queueCapacity);
 		this.listener = builder.listener;
-		this.scheduleDelayNanos = builder.scheduleDelay.toNanos();
 		this.shutdownTimeout = builder.shutdownTimeout;
-		this.wakeThreshold = Math.max(1, builder.queueCapacity / 4);
+		long scheduleDelayNanos = builder.scheduleDelay.toNanos();
 		List<Lane> lanes = new ArrayList<>();
 		for (TraceExporter exporter : builder.exporters) {
-			lanes.add(new Lane(exporter, builder.queueCapacity, this.listener, this.scheduleDelayNanos));
+			// The first lane tells the listener about each trace, so metrics count every trace once.
+			lanes.add(new Lane(exporter, builder.queueCapacity, this.listener, scheduleDelayNanos, lanes.isEmpty(),
+					this.dropped));
 		}
-		this.lanes = List.copyOf(lanes);
-		this.dispatcher = new Thread(this::dispatch, "agent-tracing-dispatcher");
-		this.dispatcher.setDaemon(true);
-		this.dispatcher.start();
-		this.lanes.forEach(Lane::start);
+		this.lanes = lanes.toArray(new Lane[0]);
+		for (Lane lane : this.lanes) {
+			lane.start();
+		}
 	}
 
 	public static Builder builder() {
@@ -82,24 +72,23 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 
 	@Override
 	public void submit(PendingExport export) {
-		if (this.closed || !this.queue.offer(export)) {
+		if (this.closed) {
 			this.dropped.increment();
 			this.listener.onDropped(QUEUE);
 			return;
 		}
-		if (this.dispatcherSleeping && this.queue.size() >= this.wakeThreshold) {
-			LockSupport.unpark(this.dispatcher);
+		for (Lane lane : this.lanes) {
+			lane.offer(export);
 		}
 	}
 
-	/** Traces waiting in the shared queue. */
+	/** Traces waiting in the fullest exporter queue. */
 	public int queueSize() {
-		return this.queue.size();
-	}
-
-	/** Traces the shared queue dropped because it was full or the pipeline was closed. */
-	public long droppedCount() {
-		return this.dropped.sum();
+		int max = 0;
+		for (Lane lane : this.lanes) {
+			max = Math.max(max, lane.queue.size());
+		}
+		return max;
 	}
 
 	/** Traces waiting in one exporter's own queue, or {@code -1} for an unknown exporter. */
@@ -112,9 +101,14 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 		return -1;
 	}
 
+	/** Traces dropped, by any exporter's full queue or because the pipeline was closed. */
+	public long droppedCount() {
+		return this.dropped.sum();
+	}
+
 	/** Names of the exporters, in the order they receive traces. */
 	public List<String> exporterNames() {
-		return this.lanes.stream().map((lane) -> lane.name).toList();
+		return java.util.Arrays.stream(this.lanes).map((lane) -> lane.name).toList();
 	}
 
 	/**
@@ -124,64 +118,25 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 	 */
 	public boolean flush(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		LockSupport.unpark(this.dispatcher);
 		while (!isIdle()) {
 			if (System.nanoTime() - deadline > 0) {
 				return false;
 			}
-			LockSupport.unpark(this.dispatcher);
-			this.lanes.forEach(Lane::wake);
+			for (Lane lane : this.lanes) {
+				lane.wakeIfWaiting();
+			}
 			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
 		}
 		return true;
 	}
 
 	private boolean isIdle() {
-		if (!this.queue.isEmpty() || !this.dispatcherSleeping) {
-			return false;
-		}
 		for (Lane lane : this.lanes) {
 			if (!lane.isIdle()) {
 				return false;
 			}
 		}
 		return true;
-	}
-
-	private void dispatch() {
-		while (true) {
-			PendingExport export = this.queue.poll();
-			if (export == null) {
-				// Lanes are woken once per batch, not per trace: a wake-up is a system call.
-				this.lanes.forEach(Lane::wake);
-				if (this.closed) {
-					return;
-				}
-				this.dispatcherSleeping = true;
-				if (this.queue.isEmpty() && !this.closed) {
-					LockSupport.parkNanos(this, this.scheduleDelayNanos);
-				}
-				this.dispatcherSleeping = false;
-				continue;
-			}
-			TraceData trace;
-			try {
-				trace = export.snapshot();
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Could not snapshot trace " + export.traceId(), ex);
-				continue;
-			}
-			try {
-				this.listener.onTrace(trace);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Export listener failed", ex);
-			}
-			for (Lane lane : this.lanes) {
-				lane.offer(trace);
-			}
-		}
 	}
 
 	/**
@@ -195,9 +150,9 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 		}
 		this.closed = true;
 		long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
-		LockSupport.unpark(this.dispatcher);
-		join(this.dispatcher, deadline);
-		this.lanes.forEach(Lane::close);
+		for (Lane lane : this.lanes) {
+			lane.close();
+		}
 		for (Lane lane : this.lanes) {
 			join(lane.thread, deadline);
 			if (lane.thread.isAlive()) {
@@ -225,8 +180,9 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 	}
 
 	/**
-	 * One exporter with its own queue and thread. The thread drains its queue, then sleeps until
-	 * the dispatcher wakes it after a batch, or its schedule delay passes.
+	 * One exporter with its own queue and thread. The thread drains its queue, then sleeps for the
+	 * schedule delay; a producer wakes it early only when the queue is a quarter full, because a
+	 * wake-up is a system call and one per trace would cost more than the span.
 	 */
 	private static final class Lane implements Runnable {
 
@@ -234,7 +190,7 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 
 		private final String name;
 
-		private final BoundedMpscQueue<TraceData> queue;
+		private final BoundedMpscQueue<PendingExport> queue;
 
 		private final ExportListener listener;
 
@@ -244,14 +200,24 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 
 		private final RateLimitedLog failures;
 
-		/** Traces offered and not yet exported, for {@link #isIdle()}. */
+		/** Traces taken from the queue and not yet exported, for {@link #isIdle()}. */
 		private final AtomicInteger pending = new AtomicInteger();
+
+		private final int wakeThreshold;
+
+		private final boolean reportsTraces;
+
+		private final LongAdder dropped;
 
 		private volatile boolean sleeping;
 
 		private volatile boolean closing;
 
-		Lane(TraceExporter exporter, int capacity, ExportListener listener, long scheduleDelayNanos) {
+		Lane(TraceExporter exporter, int capacity, ExportListener listener, long scheduleDelayNanos,
+				boolean reportsTraces, LongAdder dropped) {
+			this.wakeThreshold = Math.max(1, capacity / 4);
+			this.reportsTraces = reportsTraces;
+			this.dropped = dropped;
 			this.exporter = exporter;
 			this.name = safeName(exporter);
 			this.queue = new BoundedMpscQueue<>(capacity);
@@ -275,22 +241,25 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 			this.thread.start();
 		}
 
-		void offer(TraceData trace) {
-			this.pending.incrementAndGet();
-			if (!this.queue.offer(trace)) {
-				this.pending.decrementAndGet();
+		/** Called on the traced thread: never blocks, never throws. */
+		void offer(PendingExport export) {
+			if (!this.queue.offer(export)) {
+				this.dropped.increment();
 				this.listener.onDropped(this.name);
+			}
+			else if (this.sleeping && this.queue.size() >= this.wakeThreshold) {
+				LockSupport.unpark(this.thread);
 			}
 		}
 
-		void wake() {
+		void wakeIfWaiting() {
 			if (this.sleeping && !this.queue.isEmpty()) {
 				LockSupport.unpark(this.thread);
 			}
 		}
 
 		boolean isIdle() {
-			return this.pending.get() == 0;
+			return this.queue.isEmpty() && this.pending.get() == 0;
 		}
 
 		void close() {
@@ -301,8 +270,12 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 		@Override
 		public void run() {
 			while (true) {
-				TraceData trace = this.queue.poll();
-				if (trace == null) {
+				// Counted before the poll, so that flush() never sees an empty queue and an idle lane
+				// while a trace is between the two.
+				this.pending.incrementAndGet();
+				PendingExport export = this.queue.poll();
+				if (export == null) {
+					this.pending.decrementAndGet();
 					if (this.closing) {
 						return;
 					}
@@ -314,16 +287,39 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 					continue;
 				}
 				try {
-					this.exporter.export(trace);
-					this.listener.onExported(this.name, trace);
-				}
-				catch (Throwable ex) {
-					this.listener.onFailed(this.name, trace, ex);
-					this.failures.warn("Exporter '" + this.name + "' failed to export trace " + trace.traceId(), ex);
+					TraceData trace = snapshot(export);
+					if (trace != null) {
+						export(trace);
+					}
 				}
 				finally {
 					this.pending.decrementAndGet();
 				}
+			}
+		}
+
+		private @Nullable TraceData snapshot(PendingExport export) {
+			try {
+				TraceData trace = export.snapshot();
+				if (this.reportsTraces) {
+					this.listener.onTrace(trace);
+				}
+				return trace;
+			}
+			catch (RuntimeException ex) {
+				this.failures.warn("Could not snapshot trace " + export.traceId(), ex);
+				return null;
+			}
+		}
+
+		private void export(TraceData trace) {
+			try {
+				this.exporter.export(trace);
+				this.listener.onExported(this.name, trace);
+			}
+			catch (Throwable ex) {
+				this.listener.onFailed(this.name, trace, ex);
+				this.failures.warn("Exporter '" + this.name + "' failed to export trace " + trace.traceId(), ex);
 			}
 		}
 

@@ -66,7 +66,7 @@ public final class ConsoleTraceExporter implements TraceExporter {
 			text.append("  session=").append(trace.sessionId());
 		}
 		text.append('\n');
-		long traceStart = epochNanos(trace.startTime());
+		long traceStart = trace.startEpochNanos();
 		for (SpanData root : trace.roots()) {
 			appendSpan(text, trace, root, "", true, traceStart);
 		}
@@ -101,7 +101,7 @@ public final class ConsoleTraceExporter implements TraceExporter {
 	/** A bar that shows where in the trace's time the span ran. */
 	static String bar(TraceData trace, SpanData span, long traceStartNanos) {
 		long total = Math.max(1, trace.durationNanos());
-		long start = epochNanos(span.startTime()) - traceStartNanos;
+		long start = span.startEpochNanos() - traceStartNanos;
 		long duration = Math.max(0, span.durationNanos());
 		int from = (int) Math.min(BAR_WIDTH - 1, Math.max(0, start * BAR_WIDTH / total));
 		int to = (int) Math.min(BAR_WIDTH, Math.max(from + 1, (start + duration) * BAR_WIDTH / total));
@@ -110,10 +110,6 @@ public final class ConsoleTraceExporter implements TraceExporter {
 			bar.append((i >= from && i < to) ? '█' : ' ');
 		}
 		return bar.append('|').toString();
-	}
-
-	private static long epochNanos(java.time.Instant instant) {
-		return instant.toEpochMilli() * 1_000_000 + instant.getNano() % 1_000_000;
 	}
 
 	private static String millis(long nanos) {

@@ -48,11 +48,11 @@ public final class InMemoryTraceExporter implements TraceExporter, TraceReposito
 	private static TraceData merge(TraceData existing, TraceData fragment) {
 		List<SpanData> spans = new ArrayList<>(existing.spans());
 		spans.addAll(fragment.spans());
-		spans.sort(Comparator.comparing(SpanData::startTime));
+		spans.sort(Comparator.comparingLong(SpanData::startEpochNanos));
 		String session = (existing.sessionId() != null) ? existing.sessionId() : fragment.sessionId();
 		// The parts may arrive in any order (a downstream request of the same trace often finishes
 		// first), so the merged trace is named after its earliest span.
-		return TraceData.of(existing.traceId(), null, existing.startTime(), session, spans,
+		return TraceData.of(existing.traceId(), null, existing.startEpochNanos(), session, spans,
 				existing.fragment() && fragment.fragment(), existing.droppedSpans() + fragment.droppedSpans());
 	}
 
@@ -61,7 +61,7 @@ public final class InMemoryTraceExporter implements TraceExporter, TraceReposito
 		return this.traces.values()
 			.stream()
 			.filter(query::matches)
-			.sorted(Comparator.comparing(TraceData::startTime).reversed())
+			.sorted(Comparator.comparingLong(TraceData::startEpochNanos).reversed())
 			.limit(query.limit())
 			.toList();
 	}

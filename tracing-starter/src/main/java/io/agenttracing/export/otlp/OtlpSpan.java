@@ -85,7 +85,7 @@ final class OtlpSpan implements SpanData {
 
 	@Override
 	public long getStartEpochNanos() {
-		return epochNanos(this.span.startTime());
+		return this.span.startEpochNanos();
 	}
 
 	@Override
@@ -105,8 +105,7 @@ final class OtlpSpan implements SpanData {
 
 	@Override
 	public long getEndEpochNanos() {
-		Instant end = this.span.endTime();
-		return (end != null) ? epochNanos(end) : getStartEpochNanos();
+		return this.span.isEnded() ? this.span.endEpochNanos() : getStartEpochNanos();
 	}
 
 	@Override

@@ -115,7 +115,7 @@ public final class ZipkinTraceExporter implements TraceExporter {
 			if (AgentSemantics.isClient(span)) {
 				json.put("kind", "CLIENT");
 			}
-			json.put("timestamp", micros(span.startTime()));
+			json.put("timestamp", span.startEpochNanos() / 1_000);
 			json.put("duration", Math.max(1, span.durationNanos() / 1_000));
 			json.put("localEndpoint", Map.of("serviceName", this.serviceName));
 			json.put("tags", tags(span, userId));
