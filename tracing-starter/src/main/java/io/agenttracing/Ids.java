@@ -8,7 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class Ids {
 
-	private static final char[] HEX = "0123456789abcdef".toCharArray();
+	private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
 	private Ids() {
 	}
@@ -22,20 +22,21 @@ final class Ids {
 		return id;
 	}
 
+	// Latin-1 bytes make the String without the char[] a char-based builder would allocate.
 	static String hex(long value) {
-		char[] chars = new char[16];
-		writeHex(value, chars, 0);
-		return new String(chars);
+		byte[] bytes = new byte[16];
+		writeHex(value, bytes, 0);
+		return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
 	}
 
 	static String hex(long high, long low) {
-		char[] chars = new char[32];
-		writeHex(high, chars, 0);
-		writeHex(low, chars, 16);
-		return new String(chars);
+		byte[] bytes = new byte[32];
+		writeHex(high, bytes, 0);
+		writeHex(low, bytes, 16);
+		return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
 	}
 
-	private static void writeHex(long value, char[] into, int offset) {
+	private static void writeHex(long value, byte[] into, int offset) {
 		for (int i = 15; i >= 0; i--) {
 			into[offset + i] = HEX[(int) (value & 0xF)];
 			value >>>= 4;

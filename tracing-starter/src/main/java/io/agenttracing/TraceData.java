@@ -65,10 +65,11 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 				sessionId, spans, fragment, droppedSpans);
 	}
 
-	/** The span ids, for finding roots; a small trace needs no hashing. */
+	/** The span ids, for finding roots. */
 	private static Set<String> ids(List<SpanData> spans) {
 		if (spans.size() == 1) {
-			return Set.of(spans.get(0).spanId());
+			// A span is never its own parent, so a lone span's parent is never in the trace.
+			return Set.of();
 		}
 		Set<String> ids = new HashSet<>(spans.size() * 2);
 		for (SpanData span : spans) {

@@ -142,7 +142,7 @@ public final class AgentTracingAutoConfiguration {
 		MeterBinder agentTracingQueueMetrics(ObjectProvider<ExportPipeline> pipeline) {
 			return (registry) -> {
 				Gauge.builder("agent.tracing.queue.size", pipeline, (p) -> p.getObject().queueSize())
-					.description("Finished traces waiting for the export dispatcher")
+					.description("Finished traces waiting in the fullest exporter queue")
 					.register(registry);
 				for (String exporter : pipeline.getObject().exporterNames()) {
 					Gauge.builder("agent.tracing.exporter.queue.size", pipeline, (p) -> p.getObject().queueSize(exporter))

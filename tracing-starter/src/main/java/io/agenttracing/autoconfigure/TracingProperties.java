@@ -670,13 +670,13 @@ public class TracingProperties implements Validator {
 	public static class Export {
 
 		/**
-		 * Most finished traces waiting for export; when full, new traces are dropped and counted
-		 * rather than blocking the application.
+		 * Most finished traces waiting for each exporter; when its queue is full, new traces are
+		 * dropped for that exporter and counted rather than blocking the application.
 		 */
 		private int queueCapacity = ExportPipeline.DEFAULT_QUEUE_CAPACITY;
 
 		/**
-		 * Longest time a finished trace waits in the queue before the export thread wakes up.
+		 * Longest time a finished trace waits in a queue before the exporter's thread wakes up.
 		 */
 		private Duration scheduleDelay = ExportPipeline.DEFAULT_SCHEDULE_DELAY;
 

@@ -27,6 +27,13 @@ final class BoundedMpscQueue<E> {
 	/** Next slot the consumer reads; written by the consumer only. */
 	private final AtomicLong head = new AtomicLong();
 
+	/**
+	 * The tail up to which producers may claim without reading {@link #head}: the consumer writes
+	 * head for every element, and reading it on every offer would move its cache line between cores
+	 * each time. Producers renew the limit only when they reach it.
+	 */
+	private final AtomicLong producerLimit;
+
 	BoundedMpscQueue(int capacity) {
 		if (capacity <= 0) {
 			throw new IllegalArgumentException("capacity must be positive, got " + capacity);
@@ -36,15 +43,21 @@ final class BoundedMpscQueue<E> {
 		this.slots = new AtomicReferenceArray<>(slots);
 		this.mask = slots - 1;
 		this.capacity = capacity;
+		this.producerLimit = new AtomicLong(capacity);
 	}
 
 	/** Adds {@code element} unless the queue is full; never blocks. */
 	boolean offer(E element) {
+		long limit = this.producerLimit.get();
 		long claimed;
 		do {
 			claimed = this.tail.get();
-			if (claimed - this.head.get() >= this.capacity) {
-				return false;
+			if (claimed >= limit) {
+				limit = this.head.get() + this.capacity;
+				if (claimed >= limit) {
+					return false;
+				}
+				this.producerLimit.lazySet(limit);
 			}
 		}
 		while (!this.tail.compareAndSet(claimed, claimed + 1));

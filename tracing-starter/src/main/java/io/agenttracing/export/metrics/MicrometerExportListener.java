@@ -18,7 +18,7 @@ import io.micrometer.core.instrument.Timer;
  * <ul>
  * <li>{@value #SPAN_DURATION}: a timer of span durations, tagged by kind, name and status;</li>
  * <li>{@value #EXPORTED}, {@value #FAILED}, {@value #DROPPED}: counters of traces, tagged by
- * exporter ({@code queue} for drops of the shared queue);</li>
+ * exporter ({@code queue} for traces refused while the pipeline closed);</li>
  * <li>{@value #TOKEN_USAGE} and {@value #OPERATION_DURATION} for LLM spans, after the
  * OpenTelemetry GenAI conventions.</li>
  * </ul>
