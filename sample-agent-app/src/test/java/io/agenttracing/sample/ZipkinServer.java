@@ -45,6 +45,8 @@ final class ZipkinServer implements AutoCloseable {
 				.redirectOutput(Path.of("target", "zipkin-" + port + ".log").toFile())
 				.start();
 			ZipkinServer server = new ZipkinServer(process, port);
+			// A test JVM that dies before closing the server must not leave it running.
+			Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
 			await().atMost(Duration.ofSeconds(90))
 				.pollInterval(Duration.ofMillis(250))
 				.ignoreExceptions()

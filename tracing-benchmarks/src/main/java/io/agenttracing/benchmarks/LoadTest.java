@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import io.agenttracing.sample.SampleAgentApplication;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +36,13 @@ public final class LoadTest {
 
 	static final Duration WARMUP = Duration.ofSeconds(5);
 
-	static final Duration MEASURE = Duration.ofSeconds(15);
+	static final Duration MEASURE = Duration.ofSeconds(10);
+
+	/**
+	 * The simulated LLM's latency per call: the sample's default (15 ms, so the test is bound by
+	 * latency, as an agent is), and none (so it is bound by CPU, which shows tracing's cost most).
+	 */
+	static final List<String> LLM_LATENCIES = List.of(System.getProperty("loadtest.latencies", "15ms,0ms").split(","));
 
 	static final int ROUNDS = 2;
 
@@ -44,16 +51,6 @@ public final class LoadTest {
 
 	public static void main(String[] args) throws Exception {
 		Path output = Path.of((args.length > 0) ? args[0] : "results/load-test.json");
-		Map<String, List<Result>> results = new LinkedHashMap<>();
-		for (int round = 0; round < ROUNDS; round++) {
-			for (boolean tracing : (round % 2 == 0) ? new boolean[] { false, true } : new boolean[] { true, false }) {
-				String mode = tracing ? "tracing-enabled" : "tracing-disabled";
-				Result result = run(tracing);
-				System.out.printf(Locale.ROOT, "[load] %s round %d: %.1f req/s, p50 %.2f ms, p99 %.2f ms, errors %d%n",
-						mode, round + 1, result.rps, result.p50, result.p99, result.errors);
-				results.computeIfAbsent(mode, (key) -> new ArrayList<>()).add(result);
-			}
-		}
 		Map<String, Object> summary = new LinkedHashMap<>();
 		summary.put("clients", CLIENTS);
 		summary.put("warmupSeconds", WARMUP.toSeconds());
@@ -61,33 +58,63 @@ public final class LoadTest {
 		summary.put("rounds", ROUNDS);
 		summary.put("javaVersion", System.getProperty("java.version"));
 		summary.put("availableProcessors", Runtime.getRuntime().availableProcessors());
-		results.forEach((mode, runs) -> summary.put(mode, Map.of("runs", runs, "meanRps",
-				runs.stream().mapToDouble(Result::rps).average().orElse(0), "meanP99Ms",
-				runs.stream().mapToDouble(Result::p99).average().orElse(0))));
-		double enabled = (double) ((Map<?, ?>) summary.get("tracing-enabled")).get("meanRps");
-		double disabled = (double) ((Map<?, ?>) summary.get("tracing-disabled")).get("meanRps");
-		summary.put("throughputKeptWithTracing", enabled / disabled);
+		for (String latency : LLM_LATENCIES) {
+			summary.put("llmLatency=" + latency, scenario(latency));
+		}
 		Files.createDirectories(output.toAbsolutePath().getParent());
 		Files.writeString(output, JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
-		System.out.printf(Locale.ROOT, "[load] tracing keeps %.1f %% of untraced throughput; written to %s%n",
-				100 * enabled / disabled, output);
+		System.out.println("[load] written to " + output);
 	}
 
-	private static Result run(boolean tracing) throws Exception {
-		ConfigurableApplicationContext app = new SpringApplicationBuilder(SampleAgentApplication.class).run(
+	private static Map<String, Object> scenario(String llmLatency) throws Exception {
+		Map<String, List<Result>> results = new LinkedHashMap<>();
+		for (int round = 0; round < ROUNDS; round++) {
+			for (boolean tracing : (round % 2 == 0) ? new boolean[] { false, true } : new boolean[] { true, false }) {
+				String mode = tracing ? "tracing-enabled" : "tracing-disabled";
+				Result result = run(tracing, llmLatency);
+				System.out.printf(Locale.ROOT,
+						"[load] llm latency %s, %s, round %d: %.1f req/s, p50 %.2f ms, p99 %.2f ms, errors %d%n",
+						llmLatency, mode, round + 1, result.rps, result.p50, result.p99, result.errors);
+				results.computeIfAbsent(mode, (key) -> new ArrayList<>()).add(result);
+			}
+		}
+		Map<String, Object> scenario = new LinkedHashMap<>();
+		results.forEach((mode, runs) -> scenario.put(mode, Map.of("runs", runs, "meanRps",
+				runs.stream().mapToDouble(Result::rps).average().orElse(0), "meanP99Ms",
+				runs.stream().mapToDouble(Result::p99).average().orElse(0))));
+		double enabled = (double) ((Map<?, ?>) scenario.get("tracing-enabled")).get("meanRps");
+		double disabled = (double) ((Map<?, ?>) scenario.get("tracing-disabled")).get("meanRps");
+		scenario.put("throughputKeptWithTracing", enabled / disabled);
+		System.out.printf(Locale.ROOT, "[load] llm latency %s: tracing keeps %.1f %% of untraced throughput%n",
+				llmLatency, 100 * enabled / disabled);
+		return scenario;
+	}
+
+	private static Result run(boolean tracing, String llmLatency) throws Exception {
+		List<String> extra = List.of(System.getProperty("loadtest.args", "").split(" "));
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(SampleAgentApplication.class).run(Stream
+			.concat(extra.stream().filter((arg) -> !arg.isBlank()), Stream.of(
 				"--server.port=0", "--agent.tracing.enabled=" + tracing, "--agent.tracing.exporters.console.enabled=false",
+				"--sample.llm.simulated-latency=" + llmLatency,
 				"--logging.level.root=WARN", "--spring.main.banner-mode=off",
 				// The peers' tracing libraries share this module's classpath; the sample app runs without them.
 				"--otel.sdk.disabled=true", "--spring.autoconfigure.exclude=" + String.join(",",
 						"io.opentelemetry.instrumentation.spring.autoconfigure.OpenTelemetryAutoConfiguration",
 						"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
 						"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
-						"org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration"));
+						"org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration")))
+			.toArray(String[]::new));
 		try {
 			String url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/api/agent/chat";
-			HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
-			drive(client, url, WARMUP);
-			return drive(client, url, MEASURE);
+			ExecutorService httpThreads = Executors.newFixedThreadPool(CLIENTS);
+			try {
+				HttpClient client = HttpClient.newBuilder().executor(httpThreads).build();
+				drive(client, url, WARMUP);
+				return drive(client, url, MEASURE);
+			}
+			finally {
+				httpThreads.shutdownNow();
+			}
 		}
 		finally {
 			app.close();

@@ -143,14 +143,35 @@ public final class JsonValueCapturer implements ValueCapturer {
 			return quoted(placeholder(value, null));
 		}
 		try {
-			JsonNode tree = this.mapper.valueToTree(value);
-			redact(tree);
-			String text = this.mapper.writeValueAsString(tree);
+			String text = this.mapper.writeValueAsString(value);
+			if (mayHoldSecrets(text)) {
+				// Only JSON that could hold a secret key goes through the slower tree walk.
+				JsonNode tree = this.mapper.readTree(text);
+				redact(tree);
+				text = this.mapper.writeValueAsString(tree);
+			}
 			return (text.length() > this.maxValueLength) ? quoted(bounded(text)) : text;
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			return quoted(placeholder(value, ex));
 		}
+	}
+
+	/**
+	 * Whether some key of the JSON could name a secret: its text, normalised like keys are, contains
+	 * a redact fragment. A false alarm only costs the tree walk; a secret is never missed.
+	 */
+	private boolean mayHoldSecrets(String json) {
+		if (this.redactKeys.isEmpty()) {
+			return false;
+		}
+		String normalized = normalize(json);
+		for (String redact : this.redactKeys) {
+			if (normalized.contains(redact)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void redact(JsonNode node) {
