@@ -158,8 +158,9 @@ public final class JsonValueCapturer implements ValueCapturer {
 	}
 
 	/**
-	 * Whether some key of the JSON could name a secret: its text, normalised like keys are, contains
-	 * a redact fragment. A false alarm only costs the tree walk; a secret is never missed.
+	 * Whether some key of the JSON could name a secret: its text, normalised like keys are, has a
+	 * redact fragment right before the {@code ":} that ends a key. A false alarm only costs the tree
+	 * walk; a secret key is never missed.
 	 */
 	private boolean mayHoldSecrets(String json) {
 		if (this.redactKeys.isEmpty()) {
@@ -167,7 +168,7 @@ public final class JsonValueCapturer implements ValueCapturer {
 		}
 		String normalized = normalize(json);
 		for (String redact : this.redactKeys) {
-			if (normalized.contains(redact)) {
+			if (normalized.contains(redact + "\":")) {
 				return true;
 			}
 		}

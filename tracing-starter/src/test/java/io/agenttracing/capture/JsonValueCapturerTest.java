@@ -1,0 +1,61 @@
+package io.agenttracing.capture;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JsonValueCapturerTest {
+
+	private final JsonValueCapturer capturer = new JsonValueCapturer(200,
+			List.of("password", "secret", "token", "api-key", "authorization"));
+
+	private static Map<String, Object> map(Object... keysAndValues) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
+	}
+
+	@Test
+	void secretKeysAreHiddenAtAnyDepthAndTokenCountsAreNot() {
+		Object request = map("model", "gpt", "maxTokens", 256, "usage", map("input_tokens", 12), "headers",
+				List.of(map("X-Api-Key", "sk-1", "Authorization", "Bearer abc")), "auth",
+				map("accessToken", "t-1", "client_secret", "s-1"));
+		assertThat(this.capturer.capture(request)).isEqualTo("{\"model\":\"gpt\",\"maxTokens\":256,"
+				+ "\"usage\":{\"input_tokens\":12},\"headers\":[{\"X-Api-Key\":\"[REDACTED]\",\"Authorization\":\"[REDACTED]\"}],"
+				+ "\"auth\":{\"accessToken\":\"[REDACTED]\",\"client_secret\":\"[REDACTED]\"}}");
+	}
+
+	@Test
+	void wordsInValuesAreNotSecrets() {
+		assertThat(this.capturer.capture(map("hint", "reset your password here")))
+			.isEqualTo("{\"hint\":\"reset your password here\"}");
+	}
+
+	@Test
+	void parameterNamesAreCheckedToo() {
+		assertThat(this.capturer.captureArguments(new String[] { "user", "dbPassword", "tokens" },
+				new Object[] { "ada", "hunter2", List.of("a", "b") }))
+			.isEqualTo("{\"user\":\"ada\",\"dbPassword\":\"[REDACTED]\",\"tokens\":[\"a\",\"b\"]}");
+	}
+
+	@Test
+	void plainValuesAreWrittenWithoutJacksonAndEscaped() {
+		assertThat(this.capturer.capture("line\n\"quoted\"\u0001")).isEqualTo("\"line\\n\\\"quoted\\\"\\u0001\"");
+		assertThat(this.capturer.capture(42L)).isEqualTo("42");
+		assertThat(this.capturer.capture(Double.NaN)).isEqualTo("\"NaN\"");
+		assertThat(this.capturer.capture(null)).isEqualTo("null");
+	}
+
+	@Test
+	void longObjectsBecomeATruncatedStringThatSaysHowMuchWasCut() {
+		String captured = this.capturer.capture(map("text", "x".repeat(500)));
+		assertThat(captured).startsWith("\"{\\\"text\\\":\\\"xxx").contains("...[truncated 311 chars]");
+	}
+
+}
