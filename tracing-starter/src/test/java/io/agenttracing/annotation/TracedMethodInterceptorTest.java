@@ -2,7 +2,6 @@ package io.agenttracing.annotation;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +16,10 @@ import io.agenttracing.SpanData;
 import io.agenttracing.SpanKind;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
-import io.agenttracing.Tracer;
 import io.agenttracing.Tracing;
-import io.agenttracing.capture.JsonValueCapturer;
-import io.agenttracing.export.ExportPipeline;
-import io.agenttracing.export.memory.InMemoryTraceExporter;
-import io.agenttracing.export.memory.TraceQuery;
+import io.agenttracing.testing.TracingFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.aop.framework.ProxyFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,36 +27,20 @@ import static org.awaitility.Awaitility.await;
 
 class TracedMethodInterceptorTest {
 
-	private final InMemoryTraceExporter memory = new InMemoryTraceExporter(100);
-
-	private final ExportPipeline pipeline = ExportPipeline.builder()
-		.exporter(this.memory)
-		.scheduleDelay(Duration.ofMillis(10))
-		.build();
-
-	private final Tracer tracer = Tracer.builder()
-		.sink(this.pipeline)
-		.capturer(new JsonValueCapturer(64, List.of("password", "api-key", "token")))
-		.build();
-
+	private final TracingFixture fixture = new TracingFixture(64, List.of("password", "api-key", "token"));
 
 	@AfterEach
 	void close() {
-		this.pipeline.close();
+		this.fixture.close();
 		assertThat(CurrentContext.get()).isNull();
 	}
 
-	@SuppressWarnings("unchecked")
 	private <T> T proxy(T target) {
-		ProxyFactory factory = new ProxyFactory(target);
-		factory.setProxyTargetClass(true);
-		factory.addAdvisor(new TracedAdvisor(TracedMethodInterceptor.create(this.tracer, true, true), 0));
-		return (T) factory.getProxy();
+		return this.fixture.proxy(target);
 	}
 
 	private List<TraceData> traces() {
-		assertThat(this.pipeline.flush(Duration.ofSeconds(5))).isTrue();
-		return this.memory.findAll(TraceQuery.all());
+		return this.fixture.traces();
 	}
 
 	private TraceData onlyTrace() {

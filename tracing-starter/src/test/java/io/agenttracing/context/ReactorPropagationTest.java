@@ -8,13 +8,8 @@ import io.agenttracing.SpanData;
 import io.agenttracing.SpanKind;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
-import io.agenttracing.Tracer;
-import io.agenttracing.annotation.TracedAdvisor;
-import io.agenttracing.annotation.TracedMethodInterceptor;
 import io.agenttracing.annotation.Traced;
-import io.agenttracing.export.ExportPipeline;
-import io.agenttracing.export.memory.InMemoryTraceExporter;
-import io.agenttracing.export.memory.TraceQuery;
+import io.agenttracing.testing.TracingFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,8 +17,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-
-import org.springframework.aop.framework.ProxyFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,21 +28,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ReactorPropagationTest {
 
-	private final InMemoryTraceExporter memory = new InMemoryTraceExporter(100);
+	private final TracingFixture fixture = new TracingFixture(1000, List.of());
 
-	private final ExportPipeline pipeline = ExportPipeline.builder()
-		.exporter(this.memory)
-		.scheduleDelay(Duration.ofMillis(10))
-		.build();
+	private final Lookup lookup = this.fixture.proxy(new Lookup());
 
-	private final Tracer tracer = Tracer.builder()
-		.sink(this.pipeline)
-		.capturer(new io.agenttracing.capture.JsonValueCapturer(1000, List.of()))
-		.build();
-
-	private final Lookup lookup = proxy(new Lookup());
-
-	private final Retriever retriever = proxy(new Retriever(this.lookup));
+	private final Retriever retriever = this.fixture.proxy(new Retriever(this.lookup));
 
 	@BeforeAll
 	static void automaticContextPropagation() {
@@ -58,21 +41,12 @@ class ReactorPropagationTest {
 
 	@AfterEach
 	void close() {
-		this.pipeline.close();
+		this.fixture.close();
 		assertThat(CurrentContext.get()).isNull();
 	}
 
-	@SuppressWarnings("unchecked")
-	private <T> T proxy(T target) {
-		ProxyFactory factory = new ProxyFactory(target);
-		factory.setProxyTargetClass(true);
-		factory.addAdvisor(new TracedAdvisor(TracedMethodInterceptor.create(this.tracer, true, true), 0));
-		return (T) factory.getProxy();
-	}
-
 	private List<TraceData> traces() {
-		assertThat(this.pipeline.flush(Duration.ofSeconds(5))).isTrue();
-		return this.memory.findAll(TraceQuery.all());
+		return this.fixture.traces();
 	}
 
 	@Test
