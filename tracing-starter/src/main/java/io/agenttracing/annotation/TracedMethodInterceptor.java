@@ -8,7 +8,6 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.aop.support.AopUtils;
 
 /**
  * The thin interceptor behind {@link Traced}: finds the cached plan of the called method and hands
@@ -52,8 +51,9 @@ public final class TracedMethodInterceptor implements MethodInterceptor {
 	@Override
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		Object target = invocation.getThis();
-		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target)
-				: invocation.getMethod().getDeclaringClass();
+		// The target's own class: plans are resolved per class anyway, and AopUtils.getTargetClass
+		// would inspect the class name on every call.
+		Class<?> targetClass = (target != null) ? target.getClass() : invocation.getMethod().getDeclaringClass();
 		TracedMethod plan = this.resolver.resolveInvocation(invocation.getMethod(), targetClass);
 		if (plan == null) {
 			return invocation.proceed();
