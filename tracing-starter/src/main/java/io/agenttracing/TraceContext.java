@@ -331,10 +331,6 @@ public final class TraceContext implements Scope, PendingExport {
 		this.tracer.sink().submit(this);
 	}
 
-	public synchronized boolean isFinished() {
-		return this.finished;
-	}
-
 	/**
 	 * The spans that ended before the trace was finished, as an immutable snapshot. Taken once and
 	 * shared: every exporter gets the same snapshot.
