@@ -62,6 +62,13 @@ final class RecordingSpan implements Span, Scope {
 
 	private int droppedEvents;
 
+	private int droppedSignals;
+
+	private int droppedTags;
+
+	/** Values (attributes, names, messages) cut to their limit. */
+	private int truncatedValues;
+
 	/** The scope that was current when this span was made current, restored on close. */
 	private @Nullable Scope previous;
 
@@ -145,25 +152,29 @@ final class RecordingSpan implements Span, Scope {
 
 	@Override
 	public Span setAttribute(String key, @Nullable Object value) {
-		Object kept = (value != null) ? this.trace.tracer().attributeValue(value) : null;
+		SpanSettings settings = this.trace.settings();
+		String boundedKey = settings.name(key);
+		Object kept = (value != null) ? settings.attributeValue(key, value) : null;
+		boolean cut = isCut(value, kept, settings.maxValueLength()) || boundedKey.length() != key.length();
 		synchronized (this.trace) {
 			if (this.ended) {
 				return this;
 			}
 			if (kept == null) {
 				if (this.attributes != null) {
-					this.attributes.remove(key);
+					this.attributes.remove(boundedKey);
 				}
 				return this;
 			}
 			if (this.attributes == null) {
 				this.attributes = new LinkedHashMap<>();
 			}
-			if (this.attributes.size() >= this.trace.tracer().maxAttributesPerSpan() && !this.attributes.containsKey(key)) {
+			if (this.attributes.size() >= settings.maxAttributes() && !this.attributes.containsKey(boundedKey)) {
 				this.droppedAttributes++;
 				return this;
 			}
-			this.attributes.put(key, kept);
+			this.attributes.put(boundedKey, kept);
+			countCut(cut);
 		}
 		return this;
 	}
@@ -175,6 +186,11 @@ final class RecordingSpan implements Span, Scope {
 
 	@Override
 	public Span addEvent(SpanEvent event) {
+		SpanSettings settings = this.trace.settings();
+		String name = settings.name(event.name());
+		boolean cut = name.length() != event.name().length();
+		SpanEvent kept = (cut || !event.attributes().isEmpty())
+				? new SpanEvent(name, event.timestamp(), settings.eventAttributes(event.attributes())) : event;
 		synchronized (this.trace) {
 			if (this.ended) {
 				return this;
@@ -182,18 +198,20 @@ final class RecordingSpan implements Span, Scope {
 			if (this.events == null) {
 				this.events = new ArrayList<>(2);
 			}
-			if (this.events.size() >= this.trace.tracer().maxEventsPerSpan()) {
+			if (this.events.size() >= settings.maxEvents()) {
 				this.droppedEvents++;
 				return this;
 			}
-			this.events.add(event);
+			this.events.add(kept);
+			countCut(cut);
 		}
 		return this;
 	}
 
 	@Override
 	public Span addSignal(String name, Object value) {
-		Signal signal = Signal.detect(name, value);
+		SpanSettings settings = this.trace.settings();
+		Signal signal = Signal.detect(settings.name(name), value);
 		if (signal == null) {
 			return this;
 		}
@@ -202,7 +220,12 @@ final class RecordingSpan implements Span, Scope {
 				if (this.signals == null) {
 					this.signals = new ArrayList<>(2);
 				}
+				if (this.signals.size() >= settings.maxSignals()) {
+					this.droppedSignals++;
+					return this;
+				}
 				this.signals.add(signal);
+				countCut(signal.name().length() != name.length());
 			}
 		}
 		return this;
@@ -210,12 +233,22 @@ final class RecordingSpan implements Span, Scope {
 
 	@Override
 	public Span setTag(String key, String value) {
+		SpanSettings settings = this.trace.settings();
+		String boundedKey = settings.name(key);
+		String boundedValue = settings.isSecretKey(key) ? SpanSettings.REDACTED : settings.text(value,
+				settings.maxNameLength());
+		boolean cut = boundedKey.length() != key.length() || value.length() > settings.maxNameLength();
 		synchronized (this.trace) {
 			if (!this.ended) {
 				if (this.tags == null) {
 					this.tags = new LinkedHashMap<>();
 				}
-				this.tags.put(key, value);
+				if (this.tags.size() >= settings.maxTags() && !this.tags.containsKey(boundedKey)) {
+					this.droppedTags++;
+					return this;
+				}
+				this.tags.put(boundedKey, boundedValue);
+				countCut(cut);
 			}
 		}
 		return this;
@@ -223,40 +256,54 @@ final class RecordingSpan implements Span, Scope {
 
 	@Override
 	public Span setInput(@Nullable Object input) {
-		return setInputJson(this.trace.tracer().capturer().capture(input));
+		setCaptured(this.trace.settings().capturer().capture(input), true);
+		return this;
 	}
 
 	@Override
 	public Span setOutput(@Nullable Object output) {
-		return setOutputJson(this.trace.tracer().capturer().capture(output));
+		setCaptured(this.trace.settings().capturer().capture(output), false);
+		return this;
 	}
 
 	@Override
 	public Span setInputJson(@Nullable String json) {
-		synchronized (this.trace) {
-			if (!this.ended) {
-				this.input = json;
-			}
-		}
+		setCaptured(sanitizedJson(json), true);
 		return this;
 	}
 
 	@Override
 	public Span setOutputJson(@Nullable String json) {
+		setCaptured(sanitizedJson(json), false);
+		return this;
+	}
+
+	private @Nullable String sanitizedJson(@Nullable String json) {
+		return (json != null) ? this.trace.settings().json(json) : null;
+	}
+
+	/** Sets input or output that the capturer produced, already bounded and redacted. */
+	void setCaptured(@Nullable String json, boolean input) {
 		synchronized (this.trace) {
 			if (!this.ended) {
-				this.output = json;
+				if (input) {
+					this.input = json;
+				}
+				else {
+					this.output = json;
+				}
 			}
 		}
-		return this;
 	}
 
 	@Override
 	public Span setError(Throwable error) {
+		SpanSettings settings = this.trace.settings();
 		Throwable cause = unwrap(error);
 		String type = cause.getClass().getName();
-		String message = cause.getMessage();
-		String stackTrace = boundedStackTrace(cause, this.trace.tracer().maxStackFrames());
+		String rawMessage = safeMessage(cause);
+		String message = (rawMessage != null) ? settings.text(rawMessage, settings.maxValueLength()) : null;
+		String stackTrace = settings.text(boundedStackTrace(cause, settings.maxStackFrames()), settings.maxValueLength());
 		SpanEvent event = SpanEvent.of("exception")
 			.withAttribute("exception.type", type)
 			.withAttribute("exception.message", message)
@@ -267,19 +314,44 @@ final class RecordingSpan implements Span, Scope {
 			}
 			this.error = new SpanError(type, message, stackTrace);
 			this.status = SpanStatus.ERROR;
+			countCut(rawMessage != null && rawMessage.length() > settings.maxValueLength());
 		}
 		return addEvent(event);
 	}
 
 	@Override
 	public Span setError(String message) {
+		SpanSettings settings = this.trace.settings();
+		String kept = settings.text(message, settings.maxValueLength());
 		synchronized (this.trace) {
 			if (!this.ended) {
-				this.error = new SpanError("error", message, null);
+				this.error = new SpanError("error", kept, null);
 				this.status = SpanStatus.ERROR;
+				countCut(message.length() > settings.maxValueLength());
 			}
 		}
 		return this;
+	}
+
+	private static @Nullable String safeMessage(Throwable error) {
+		try {
+			return error.getMessage();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/** Whether keeping {@code value} as {@code kept} cut it; the caller holds no lock. */
+	private static boolean isCut(@Nullable Object value, @Nullable Object kept, int max) {
+		return value instanceof CharSequence text && text.length() > max && kept instanceof String;
+	}
+
+	/** Counts a value that was cut to its limit; the caller holds the trace's monitor. */
+	private void countCut(boolean cut) {
+		if (cut) {
+			this.truncatedValues++;
+		}
 	}
 
 	@Override
@@ -342,10 +414,13 @@ final class RecordingSpan implements Span, Scope {
 		return true;
 	}
 
+	/**
+	 * Ends the span like a call that returned: {@code OK} unless a status (an error) was set, as
+	 * for {@code @Traced} methods.
+	 */
 	@Override
 	public void close() {
-		end();
-		leaveScope();
+		close(SpanStatus.OK);
 	}
 
 	/** Makes the scope that was current before this span current again, if this span still is. */
@@ -381,14 +456,14 @@ final class RecordingSpan implements Span, Scope {
 	/** A snapshot; the caller holds the trace's monitor or knows the span is ended. */
 	SpanData toData() {
 		Map<String, Object> attrs = (this.attributes != null) ? new LinkedHashMap<>(this.attributes) : Map.of();
-		if (this.droppedAttributes > 0 || this.droppedEvents > 0) {
+		if (this.droppedAttributes > 0 || this.droppedEvents > 0 || this.droppedSignals > 0 || this.droppedTags > 0
+				|| this.truncatedValues > 0) {
 			attrs = new LinkedHashMap<>(attrs);
-		}
-		if (this.droppedAttributes > 0) {
-			attrs.put("agent.tracing.dropped_attributes", this.droppedAttributes);
-		}
-		if (this.droppedEvents > 0) {
-			attrs.put("agent.tracing.dropped_events", this.droppedEvents);
+			putCount(attrs, "agent.tracing.dropped_attributes", this.droppedAttributes);
+			putCount(attrs, "agent.tracing.dropped_events", this.droppedEvents);
+			putCount(attrs, "agent.tracing.dropped_signals", this.droppedSignals);
+			putCount(attrs, "agent.tracing.dropped_tags", this.droppedTags);
+			putCount(attrs, "agent.tracing.truncated_values", this.truncatedValues);
 		}
 		long offset = this.startNanos - this.trace.startNanos();
 		return new SpanData(traceId(), spanId(), parentId(), this.name, this.kind, this.status,
@@ -397,6 +472,12 @@ final class RecordingSpan implements Span, Scope {
 				(this.events != null) ? List.copyOf(this.events) : List.of(), this.error, this.input, this.output,
 				(this.tags != null) ? Map.copyOf(this.tags) : Map.of(),
 				(this.signals != null) ? List.copyOf(this.signals) : List.of());
+	}
+
+	private static void putCount(Map<String, Object> attributes, String key, int count) {
+		if (count > 0) {
+			attributes.put(key, count);
+		}
 	}
 
 	long startNanos() {

@@ -112,7 +112,11 @@ public interface Span extends AutoCloseable {
 	/** Ends the span; only the first call counts. Does not change what is current on the thread. */
 	void end();
 
-	/** Ends the span and, if it is current on this thread, makes its parent scope current again. */
+	/**
+	 * Ends the span like a call that returned normally: its status becomes {@code OK} unless one
+	 * was set (by {@link #setError}, say, which makes it {@code ERROR}). If the span is current on
+	 * this thread, its parent scope becomes current again.
+	 */
 	@Override
 	void close();
 

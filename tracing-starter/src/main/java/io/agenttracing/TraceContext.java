@@ -139,8 +139,9 @@ public final class TraceContext implements Scope, PendingExport {
 		return this.sampled;
 	}
 
-	Tracer tracer() {
-		return this.tracer;
+	/** What the spans of this trace need to record safely: the capturer and the limits. */
+	SpanSettings settings() {
+		return this.tracer.settings();
 	}
 
 	public @Nullable String sessionId() {
@@ -149,7 +150,7 @@ public final class TraceContext implements Scope, PendingExport {
 
 	/** Sets the session this trace belongs to; it appears on every span of the trace. */
 	public void setSessionId(@Nullable String sessionId) {
-		this.sessionId = sessionId;
+		this.sessionId = (sessionId != null) ? settings().name(sessionId) : null;
 	}
 
 	/** Time since the trace started. */
@@ -259,7 +260,7 @@ public final class TraceContext implements Scope, PendingExport {
 				id = this.reservedRootId;
 				this.reservedRootIdTaken = true;
 			}
-			RecordingSpan span = new RecordingSpan(this, parent, id, name, kind, System.nanoTime());
+			RecordingSpan span = new RecordingSpan(this, parent, id, settings().name(name), kind, System.nanoTime());
 			if (this.firstSpan == null) {
 				this.firstSpan = span;
 			}
@@ -271,7 +272,7 @@ public final class TraceContext implements Scope, PendingExport {
 			}
 			this.spanCount++;
 			if (parent == null && this.name == null) {
-				this.name = name;
+				this.name = span.name();
 			}
 			return span;
 		}
@@ -282,10 +283,11 @@ public final class TraceContext implements Scope, PendingExport {
 	 * the trace yet, so this takes no lock, and the span starts when the trace did.
 	 */
 	RecordingSpan startRoot(String name, SpanKind kind) {
-		RecordingSpan span = new RecordingSpan(this, null, Ids.randomNonZero(), name, kind, this.startNanos);
+		String bounded = settings().name(name);
+		RecordingSpan span = new RecordingSpan(this, null, Ids.randomNonZero(), bounded, kind, this.startNanos);
 		this.firstSpan = span;
 		this.spanCount = 1;
-		this.name = name;
+		this.name = bounded;
 		this.owner = span;
 		return span;
 	}

@@ -26,30 +26,40 @@ public final class Tracer {
 	/** Default number of stack frames recorded for an error. */
 	public static final int DEFAULT_MAX_STACK_FRAMES = 32;
 
+	/** Default limit of signals on one span. */
+	public static final int DEFAULT_MAX_SIGNALS_PER_SPAN = 128;
+
+	/** Default limit of tags on one span. */
+	public static final int DEFAULT_MAX_TAGS_PER_SPAN = 128;
+
+	/** Default longest text kept for one value: an attribute, an error message, a stack trace. */
+	public static final int DEFAULT_MAX_VALUE_LENGTH = 8192;
+
+	/** Default longest name kept: span, event, signal and tag names, tag values, the session id. */
+	public static final int DEFAULT_MAX_NAME_LENGTH = 256;
+
+	private static final Tracer DISABLED = builder().enabled(false).build();
+
 	private final TraceSink sink;
 
-	private final ValueCapturer capturer;
+	private final boolean enabled;
 
 	private final double samplingProbability;
 
 	private final int maxSpansPerTrace;
 
-	private final int maxAttributesPerSpan;
-
-	private final int maxEventsPerSpan;
-
-	private final int maxStackFrames;
+	private final SpanSettings settings;
 
 	private final Supplier<@Nullable RemoteParent> externalParent;
 
 	private Tracer(Builder builder) {
 		this.sink = builder.sink;
-		this.capturer = builder.capturer;
+		this.enabled = builder.enabled;
 		this.samplingProbability = builder.samplingProbability;
 		this.maxSpansPerTrace = builder.maxSpansPerTrace;
-		this.maxAttributesPerSpan = builder.maxAttributesPerSpan;
-		this.maxEventsPerSpan = builder.maxEventsPerSpan;
-		this.maxStackFrames = builder.maxStackFrames;
+		this.settings = new SpanSettings(builder.capturer, builder.maxAttributesPerSpan, builder.maxEventsPerSpan,
+				builder.maxSignalsPerSpan, builder.maxTagsPerSpan, builder.maxStackFrames, builder.maxValueLength,
+				builder.maxNameLength);
 		this.externalParent = builder.externalParent;
 	}
 
@@ -57,11 +67,24 @@ public final class Tracer {
 		return new Builder();
 	}
 
+	/** A tracer that records nothing: every span it starts is {@link Span#noop()}. */
+	public static Tracer disabled() {
+		return DISABLED;
+	}
+
+	/** Whether this tracer records spans at all. */
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
 	/**
 	 * Starts a span that is current on this thread until it is closed. With no current trace, the
 	 * span opens a new one and finishes it when it ends.
 	 */
 	public Span startSpan(String name, SpanKind kind) {
+		if (!this.enabled) {
+			return Span.noop();
+		}
 		Scope current = CurrentContext.get();
 		RecordingSpan span;
 		if (current == null) {
@@ -101,7 +124,7 @@ public final class Tracer {
 	}
 
 	private boolean sample() {
-		return this.samplingProbability >= 1.0
+		return this.enabled && this.samplingProbability >= 1.0
 				|| (this.samplingProbability > 0 && ThreadLocalRandom.current().nextDouble() < this.samplingProbability);
 	}
 
@@ -149,52 +172,34 @@ public final class Tracer {
 	}
 
 	public ValueCapturer capturer() {
-		return this.capturer;
+		return this.settings.capturer();
 	}
 
 	int maxSpansPerTrace() {
 		return this.maxSpansPerTrace;
 	}
 
-	int maxAttributesPerSpan() {
-		return this.maxAttributesPerSpan;
+	SpanSettings settings() {
+		return this.settings;
 	}
 
-	int maxEventsPerSpan() {
-		return this.maxEventsPerSpan;
+	/**
+	 * Records input already captured as JSON by {@link #capturer()} (the {@code @Traced} advice
+	 * does this), without masking it a second time.
+	 */
+	public void setCapturedInput(Span span, @Nullable String json) {
+		if (span instanceof RecordingSpan recording) {
+			recording.setCaptured(json, true);
+		}
 	}
 
-	int maxStackFrames() {
-		return this.maxStackFrames;
+	/** Records output already captured as JSON by {@link #capturer()}; see {@link #setCapturedInput}. */
+	public void setCapturedOutput(Span span, @Nullable String json) {
+		if (span instanceof RecordingSpan recording) {
+			recording.setCaptured(json, false);
+		}
 	}
 
-	/** The form an attribute value is kept in: plain values as they are, anything else as JSON. */
-	@Nullable Object attributeValue(Object value) {
-		if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-			return value;
-		}
-		if (value instanceof Enum<?> constant) {
-			return constant.name();
-		}
-		if (value instanceof CharSequence || value instanceof Character) {
-			return value.toString();
-		}
-		if (value instanceof List<?> list && list.stream()
-			.allMatch((e) -> e instanceof String || e instanceof Number || e instanceof Boolean)) {
-			return List.copyOf(list);
-		}
-		String json = this.capturer.capture(value);
-		return (json != null) ? json : safeToString(value);
-	}
-
-	private static String safeToString(Object value) {
-		try {
-			return String.valueOf(value);
-		}
-		catch (RuntimeException ex) {
-			return "<" + value.getClass().getName() + ">";
-		}
-	}
 
 	/** Builds a {@link Tracer}, validating each setting as it is given. */
 	public static final class Builder {
@@ -212,6 +217,16 @@ public final class Tracer {
 		private int maxEventsPerSpan = DEFAULT_MAX_EVENTS_PER_SPAN;
 
 		private int maxStackFrames = DEFAULT_MAX_STACK_FRAMES;
+
+		private int maxSignalsPerSpan = DEFAULT_MAX_SIGNALS_PER_SPAN;
+
+		private int maxTagsPerSpan = DEFAULT_MAX_TAGS_PER_SPAN;
+
+		private int maxValueLength = DEFAULT_MAX_VALUE_LENGTH;
+
+		private int maxNameLength = DEFAULT_MAX_NAME_LENGTH;
+
+		private boolean enabled = true;
 
 		private Supplier<@Nullable RemoteParent> externalParent = () -> null;
 
@@ -263,6 +278,40 @@ public final class Tracer {
 
 		public Builder maxStackFrames(int max) {
 			this.maxStackFrames = positive("maxStackFrames", max);
+			return this;
+		}
+
+		public Builder maxSignalsPerSpan(int max) {
+			this.maxSignalsPerSpan = positive("maxSignalsPerSpan", max);
+			return this;
+		}
+
+		public Builder maxTagsPerSpan(int max) {
+			this.maxTagsPerSpan = positive("maxTagsPerSpan", max);
+			return this;
+		}
+
+		/** Longest text kept for one value: an attribute, an error message, a stack trace; at least 16. */
+		public Builder maxValueLength(int max) {
+			if (max < 16) {
+				throw new IllegalArgumentException("maxValueLength must be at least 16, got " + max);
+			}
+			this.maxValueLength = max;
+			return this;
+		}
+
+		/** Longest name kept: span, event, signal and tag names, tag values, the session id; at least 16. */
+		public Builder maxNameLength(int max) {
+			if (max < 16) {
+				throw new IllegalArgumentException("maxNameLength must be at least 16, got " + max);
+			}
+			this.maxNameLength = max;
+			return this;
+		}
+
+		/** Whether the tracer records at all; a disabled one starts only {@link Span#noop()} spans. */
+		public Builder enabled(boolean enabled) {
+			this.enabled = enabled;
 			return this;
 		}
 

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Tracing {
 
-	private static volatile Tracer tracer = Tracer.builder().build();
+	private static volatile Tracer tracer = Tracer.disabled();
 
 	private Tracing() {
 	}
@@ -29,10 +29,10 @@ public final class Tracing {
 		tracer = Objects.requireNonNull(newTracer, "tracer");
 	}
 
-	/** Reverts to a tracer that exports nothing, if {@code installed} is still the current one. */
+	/** Reverts to a tracer that records nothing, if {@code installed} is still the current one. */
 	public static synchronized void uninstall(Tracer installed) {
 		if (tracer == installed) {
-			tracer = Tracer.builder().build();
+			tracer = Tracer.disabled();
 		}
 	}
 
@@ -55,7 +55,10 @@ public final class Tracing {
 		return (trace != null) ? trace.traceId() : null;
 	}
 
-	/** Sets the session of the current trace; it appears on every span of the trace. */
+	/**
+	 * Sets the session of the current trace; it appears on every span of the trace. An id longer
+	 * than the name limit (256 characters by default) is cut.
+	 */
 	public static void setSessionId(@Nullable String sessionId) {
 		TraceContext trace = currentTrace();
 		if (trace != null) {

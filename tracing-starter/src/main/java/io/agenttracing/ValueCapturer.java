@@ -29,4 +29,20 @@ public interface ValueCapturer {
 	/** A JSON object of arguments by parameter name, or {@code null} to record nothing. */
 	@Nullable String captureArguments(String[] names, @Nullable Object[] values);
 
+	/**
+	 * Whether a key (an attribute or event attribute name) names a secret, whose value must not be
+	 * recorded. None does by default.
+	 */
+	default boolean isSecretKey(String key) {
+		return false;
+	}
+
+	/**
+	 * Text as it may be recorded (attribute values, error messages, JSON set on a span): with
+	 * secret-looking parts masked. Unchanged by default.
+	 */
+	default String redactText(String text) {
+		return text;
+	}
+
 }

@@ -108,7 +108,8 @@ class TraceContextTest {
 		SpanData data = this.exported.get(0).snapshot().spans().get(0);
 		assertThat(data.attributes()).containsOnlyKeys("before");
 		assertThat(data.events()).isEmpty();
-		assertThat(data.status()).isEqualTo(SpanStatus.UNSET);
+		// Closed normally, like a traced method that returned: OK.
+		assertThat(data.status()).isEqualTo(SpanStatus.OK);
 		assertThat(span.isEnded()).isTrue();
 		assertThat(span.duration()).isEqualTo(span.duration());
 	}

@@ -17,7 +17,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "agent.tracing.exporters.console.enabled=false",
-		"agent.tracing.export.schedule-delay=10ms", "sample.llm.simulated-latency=1ms" })
+		"agent.tracing.export.schedule-delay=10ms", "sample.llm.simulated-latency=1ms",
+		// Clearing the store between tests needs more than the endpoint's default read-only access.
+		"management.endpoint.traces.access=unrestricted" })
 class ChatTracingTest {
 
 	@LocalServerPort

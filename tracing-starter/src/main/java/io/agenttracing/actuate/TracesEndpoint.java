@@ -1,5 +1,6 @@
 package io.agenttracing.actuate;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -11,15 +12,19 @@ import io.agenttracing.export.memory.TraceRepository;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * The {@code traces} endpoint: recent traces, newest first, one trace with all its spans, and
- * clearing the store.
+ * clearing the store. Read-only unless the application grants more
+ * ({@code management.endpoint.traces.access=unrestricted}), so that clearing is never open by
+ * accident.
  */
-@Endpoint(id = "traces")
+@Endpoint(id = "traces", defaultAccess = Access.READ_ONLY)
 public class TracesEndpoint {
 
 	private final TraceRepository repository;
@@ -28,19 +33,45 @@ public class TracesEndpoint {
 		this.repository = repository;
 	}
 
-	/** Recent traces, newest first, filtered by kind, status and session, at most {@code limit}. */
+	/**
+	 * Recent traces, newest first, at most {@code limit}: those holding a span of {@code kind},
+	 * with {@code status}, in {@code session}. An unknown kind or status answers 400.
+	 */
 	@ReadOperation
-	public Map<String, List<Map<String, @Nullable Object>>> traces(@Nullable SpanKind kind, @Nullable SpanStatus status,
+	public WebEndpointResponse<Map<String, ?>> traces(@Nullable String kind, @Nullable String status,
 			@Nullable String session, @Nullable Integer limit) {
-		TraceQuery query = new TraceQuery(kind, status, session,
-				(limit != null && limit > 0) ? limit : TraceQuery.DEFAULT_LIMIT);
-		return Map.of("traces", this.repository.findAll(query).stream().map(TraceJson::summary).toList());
+		TraceQuery query;
+		try {
+			query = new TraceQuery(parse("kind", kind, SpanKind.class), parse("status", status, SpanStatus.class),
+					session, (limit != null && limit > 0) ? limit : TraceQuery.DEFAULT_LIMIT);
+		}
+		catch (IllegalArgumentException ex) {
+			// Answered in the body, so the caller reads it whatever server.error.include-message says.
+			return new WebEndpointResponse<>(Map.of("status", 400, "error", ex.getMessage()),
+					WebEndpointResponse.STATUS_BAD_REQUEST);
+		}
+		return new WebEndpointResponse<>(
+				Map.of("traces", this.repository.findAll(query).stream().map(TraceJson::summary).toList()));
 	}
 
 	/** One trace with all its spans; {@code null} (404) for an unknown id. */
 	@ReadOperation
 	public @Nullable Map<String, @Nullable Object> trace(@Selector String traceId) {
 		return this.repository.findById(traceId).map(TraceJson::detail).orElse(null);
+	}
+
+	private static <E extends Enum<E>> @Nullable E parse(String parameter, @Nullable String value, Class<E> type) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		for (E constant : type.getEnumConstants()) {
+			if (constant.name().equalsIgnoreCase(value.trim())) {
+				return constant;
+			}
+		}
+		String message = "Unknown " + parameter + " '" + value + "': use one of "
+				+ Arrays.toString(type.getEnumConstants());
+		throw new IllegalArgumentException(message);
 	}
 
 	@DeleteOperation

@@ -84,7 +84,7 @@ final class TracedInvocationProcessor {
 				}
 			}
 			if (this.captureInput && plan.captureInput() && arguments.length > 0) {
-				span.setInputJson(capturer().captureArguments(plan.parameterNames(), arguments));
+				this.tracer.get().setCapturedInput(span, capturer().captureArguments(plan.parameterNames(), arguments));
 			}
 		}
 		catch (RuntimeException | LinkageError ex) {
@@ -113,7 +113,7 @@ final class TracedInvocationProcessor {
 			// A Flux's elements are a stream, not a result: its span records how many there were.
 			if (this.captureOutput && plan.captureOutput() && !isVoid(plan, result)
 					&& plan.completion() != TracedMethod.Completion.FLUX) {
-				span.setOutputJson(capturer().capture(result));
+				this.tracer.get().setCapturedOutput(span, capturer().capture(result));
 			}
 		}
 		catch (RuntimeException | LinkageError ex) {

@@ -7,6 +7,7 @@ import io.agenttracing.annotation.TracedAdvisor;
 import io.agenttracing.annotation.TracedMethodInterceptor;
 import io.agenttracing.annotation.UninterceptableTracedMethods;
 import io.agenttracing.capture.JsonValueCapturer;
+import io.agenttracing.capture.SecretRedactor;
 import io.agenttracing.context.MicrometerTracingParent;
 import io.agenttracing.context.TracingFilter;
 import io.agenttracing.export.ExportListener;
@@ -20,7 +21,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.servlet.Filter;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -31,12 +37,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.core.env.Environment;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -59,18 +68,20 @@ public final class AgentTracingAutoConfiguration {
 	@ConditionalOnMissingBean(ValueCapturer.class)
 	JsonValueCapturer agentTracingValueCapturer(TracingProperties properties) {
 		TracingProperties.Capture capture = properties.getCapture();
-		return new JsonValueCapturer(capture.getMaxValueLength(), capture.getRedactKeys());
+		SecretRedactor redactor = SecretRedactor.of(capture.getRedactKeys(), capture.getUnredactedKeys(),
+				capture.getRedactPatterns());
+		return new JsonValueCapturer(capture.getMaxValueLength(), redactor, capture.getAllowedHeaders());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ExportPipeline agentTracingExportPipeline(TracingProperties properties, ObjectProvider<TraceExporter> exporters,
+	ExportPipeline agentTracingExportPipeline(TracingProperties properties, ListableBeanFactory beanFactory,
 			ObjectProvider<ExportListener> listeners) {
 		TracingProperties.Export export = properties.getExport();
 		ExportListener listener = ExportListener.composite(listeners.orderedStream().toList());
-		return ExportPipeline.builder()
-			.exporters(exporters.orderedStream().toList())
-			.queueCapacity(export.getQueueCapacity())
+		ExportPipeline.Builder pipeline = ExportPipeline.builder();
+		namedExporters(beanFactory).forEach(pipeline::exporter);
+		return pipeline.queueCapacity(export.getQueueCapacity())
 			.scheduleDelay(export.getScheduleDelay())
 			.shutdownTimeout(export.getTimeout())
 			.listener(listener)
@@ -92,7 +103,42 @@ public final class AgentTracingAutoConfiguration {
 			.maxAttributesPerSpan(limits.getMaxAttributesPerSpan())
 			.maxEventsPerSpan(limits.getMaxEventsPerSpan())
 			.maxStackFrames(limits.getMaxStackFrames())
+			.maxSignalsPerSpan(limits.getMaxSignalsPerSpan())
+			.maxTagsPerSpan(limits.getMaxTagsPerSpan())
+			.maxNameLength(limits.getMaxNameLength())
+			.maxValueLength(properties.getCapture().getMaxValueLength())
 			.build();
+	}
+
+	/**
+	 * Every {@link TraceExporter} bean in order, each under a stable name: its own
+	 * {@link TraceExporter#name()} where it defines one, else its bean name (a lambda's class name
+	 * changes from run to run).
+	 */
+	static Map<String, TraceExporter> namedExporters(ListableBeanFactory beanFactory) {
+		List<Map.Entry<String, TraceExporter>> beans = new ArrayList<>(
+				beanFactory.getBeansOfType(TraceExporter.class).entrySet());
+		beans.sort((a, b) -> AnnotationAwareOrderComparator.INSTANCE.compare(a.getValue(), b.getValue()));
+		Map<String, TraceExporter> named = new java.util.LinkedHashMap<>();
+		for (Map.Entry<String, TraceExporter> bean : beans) {
+			named.put(definesName(bean.getValue()) ? bean.getValue().name() : bean.getKey(), bean.getValue());
+		}
+		return named;
+	}
+
+	private static boolean definesName(TraceExporter exporter) {
+		try {
+			return exporter.getClass().getMethod("name").getDeclaringClass() != TraceExporter.class;
+		}
+		catch (NoSuchMethodException | RuntimeException ex) {
+			return false;
+		}
+	}
+
+	@Bean
+	TracingStartupReport agentTracingStartupReport(ExportPipeline pipeline,
+			ObjectProvider<TracingStartupReport.TracesEndpointPath> endpointPath, Environment environment) {
+		return new TracingStartupReport(pipeline, endpointPath, environment);
 	}
 
 	@Bean
@@ -102,11 +148,16 @@ public final class AgentTracingAutoConfiguration {
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-	static TracedAdvisor tracedAdvisor(ObjectProvider<Tracer> tracer, ObjectProvider<TracingProperties> properties) {
-		TracingProperties settings = properties.getObject();
+	static TracedAdvisor tracedAdvisor(ObjectProvider<Tracer> tracer, Environment environment) {
+		// Bound from the environment, not the properties bean: a bean that an advisor needs is made
+		// before the post-processors that should process it, and Boot warns about it.
+		Binder binder = Binder.get(environment);
+		boolean input = binder.bind("agent.tracing.capture.input", Boolean.class).orElse(true);
+		boolean output = binder.bind("agent.tracing.capture.output", Boolean.class).orElse(true);
+		int order = binder.bind("agent.tracing.aspect-order", Integer.class).orElse(Ordered.LOWEST_PRECEDENCE);
 		TracedMethodInterceptor interceptor = TracedMethodInterceptor.create(SingletonSupplier.of(tracer::getObject),
-				settings.getCapture().isInput(), settings.getCapture().isOutput());
-		return new TracedAdvisor(interceptor, settings.getAspectOrder());
+				input, output);
+		return new TracedAdvisor(interceptor, order);
 	}
 
 	@Bean
@@ -118,7 +169,8 @@ public final class AgentTracingAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "agent.tracing.exporters.memory.enabled", matchIfMissing = true)
 	InMemoryTraceExporter inMemoryTraceExporter(TracingProperties properties) {
-		return new InMemoryTraceExporter(properties.getExporters().getMemory().getMaxTraces());
+		return new InMemoryTraceExporter(properties.getExporters().getMemory().getMaxTraces(),
+				properties.getLimits().getMaxSpansPerTrace());
 	}
 
 	@Bean

@@ -6,12 +6,14 @@ import io.agenttracing.context.TracingExchangeFilterFunction;
 import io.micrometer.context.ContextRegistry;
 import reactor.core.publisher.Hooks;
 
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.boot.webclient.WebClientCustomizer;
@@ -65,6 +67,25 @@ class PropagationConfiguration {
 		@ConditionalOnMissingBean(TaskDecorator.class)
 		ContextPropagatingTaskDecorator agentTracingTaskDecorator() {
 			return new ContextPropagatingTaskDecorator();
+		}
+
+	}
+
+	/**
+	 * context-propagation is a dependency of the starter; an application that excludes it loses
+	 * propagation to other threads, and is told so once rather than finding split traces.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("io.micrometer.context.ContextRegistry")
+	static class MissingContextPropagationConfiguration {
+
+		@Bean
+		static InitializingBean agentTracingMissingContextPropagationWarning() {
+			return () -> LogFactory.getLog(PropagationConfiguration.class)
+				.warn("io.micrometer:context-propagation is not on the classpath (was it excluded?): traces will not "
+						+ "follow work to @Async methods, task executors, virtual threads or Reactor operators, "
+						+ "where each span then starts a trace of its own. Add io.micrometer:context-propagation "
+						+ "back to keep one trace per request.");
 		}
 
 	}

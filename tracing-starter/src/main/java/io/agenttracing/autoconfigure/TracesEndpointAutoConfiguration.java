@@ -3,7 +3,10 @@ package io.agenttracing.autoconfigure;
 import io.agenttracing.actuate.TracesEndpoint;
 import io.agenttracing.export.memory.TraceRepository;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.EndpointId;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -29,6 +32,14 @@ public final class TracesEndpointAutoConfiguration {
 		@ConditionalOnBean(TraceRepository.class)
 		TracesEndpoint tracesEndpoint(TraceRepository repository) {
 			return new TracesEndpoint(repository);
+		}
+
+		@Bean
+		TracingStartupReport.TracesEndpointPath agentTracingEndpointPath(ObjectProvider<PathMappedEndpoints> endpoints) {
+			return () -> {
+				PathMappedEndpoints mapped = endpoints.getIfAvailable();
+				return (mapped != null) ? mapped.getPath(EndpointId.of("traces")) : null;
+			};
 		}
 
 	}

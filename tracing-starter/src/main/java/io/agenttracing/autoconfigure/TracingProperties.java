@@ -59,6 +59,8 @@ public class TracingProperties implements Validator {
 
 	private final Export export = new Export();
 
+	private final Reactor reactor = new Reactor();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -111,6 +113,10 @@ public class TracingProperties implements Validator {
 		return this.export;
 	}
 
+	public Reactor getReactor() {
+		return this.reactor;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return TracingProperties.class.isAssignableFrom(type);
@@ -131,6 +137,21 @@ public class TracingProperties implements Validator {
 		positive(errors, "limits.maxAttributesPerSpan", properties.getLimits().getMaxAttributesPerSpan());
 		positive(errors, "limits.maxEventsPerSpan", properties.getLimits().getMaxEventsPerSpan());
 		positive(errors, "limits.maxStackFrames", properties.getLimits().getMaxStackFrames());
+		positive(errors, "limits.maxSignalsPerSpan", properties.getLimits().getMaxSignalsPerSpan());
+		positive(errors, "limits.maxTagsPerSpan", properties.getLimits().getMaxTagsPerSpan());
+		if (properties.getLimits().getMaxNameLength() < 16) {
+			reject(errors, "limits.maxNameLength", "must be at least 16");
+		}
+		List<String> patterns = properties.getCapture().getRedactPatterns();
+		for (int i = 0; i < patterns.size(); i++) {
+			try {
+				java.util.regex.Pattern.compile(patterns.get(i));
+			}
+			catch (java.util.regex.PatternSyntaxException ex) {
+				errors.rejectValue("capture.redactPatterns", "invalid", "agent.tracing.capture.redact-patterns[" + i
+						+ "] is not a valid regular expression: " + ex.getDescription() + " in '" + patterns.get(i) + "'");
+			}
+		}
 		positive(errors, "exporters.memory.maxTraces", properties.getExporters().getMemory().getMaxTraces());
 		positive(errors, "export.queueCapacity", properties.getExport().getQueueCapacity());
 		Exporters exporters = properties.getExporters();
@@ -235,16 +256,38 @@ public class TracingProperties implements Validator {
 		private boolean output = true;
 
 		/**
-		 * Longest JSON text kept for one captured value; longer values are truncated.
+		 * Longest text kept for one value: a captured argument or result, an attribute value, an
+		 * error message or stack trace. Longer values are cut and say so.
 		 */
-		private int maxValueLength = 8192;
+		private int maxValueLength = Tracer.DEFAULT_MAX_VALUE_LENGTH;
 
 		/**
-		 * Keys whose values are replaced by [REDACTED]: a key matches when, ignoring case, '-',
-		 * '_' and '.', it equals or ends with one of these.
+		 * Keys whose values are replaced by [REDACTED], in addition to the built-in ones (password,
+		 * passwd, secret, token, api-key, apikey, authorization, credential, credentials,
+		 * private-key, secret-key, cookie, bearer, session-token). A key matches when, ignoring
+		 * case, '-', '_' and '.', it equals or ends with one of these.
 		 */
-		private List<String> redactKeys = new ArrayList<>(
-				List.of("password", "secret", "token", "api-key", "apikey", "authorization", "credentials"));
+		private List<String> redactKeys = new ArrayList<>();
+
+		/**
+		 * Built-in secret keys whose values are captured anyway. Use with care: a value under such
+		 * a key leaves the process in plain text.
+		 */
+		private List<String> unredactedKeys = new ArrayList<>();
+
+		/**
+		 * Regular expressions of secret text, masked wherever they appear, in addition to the
+		 * built-in ones (Bearer and Basic credentials, sk-... and AKIA... keys, JWTs, GitHub and
+		 * Google keys, password=... and api_key=... pairs). A match is replaced whole, or only its
+		 * group named 'secret' if it has one.
+		 */
+		private List<String> redactPatterns = new ArrayList<>();
+
+		/**
+		 * Names of HTTP headers that may be captured when a value holds headers; no other header
+		 * ever is.
+		 */
+		private List<String> allowedHeaders = new ArrayList<>();
 
 		public boolean isInput() {
 			return this.input;
@@ -278,6 +321,30 @@ public class TracingProperties implements Validator {
 			this.redactKeys = redactKeys;
 		}
 
+		public List<String> getUnredactedKeys() {
+			return this.unredactedKeys;
+		}
+
+		public void setUnredactedKeys(List<String> unredactedKeys) {
+			this.unredactedKeys = unredactedKeys;
+		}
+
+		public List<String> getRedactPatterns() {
+			return this.redactPatterns;
+		}
+
+		public void setRedactPatterns(List<String> redactPatterns) {
+			this.redactPatterns = redactPatterns;
+		}
+
+		public List<String> getAllowedHeaders() {
+			return this.allowedHeaders;
+		}
+
+		public void setAllowedHeaders(List<String> allowedHeaders) {
+			this.allowedHeaders = allowedHeaders;
+		}
+
 	}
 
 	public static class Limits {
@@ -301,6 +368,46 @@ public class TracingProperties implements Validator {
 		 * Most stack frames recorded for an error.
 		 */
 		private int maxStackFrames = Tracer.DEFAULT_MAX_STACK_FRAMES;
+
+		/**
+		 * Most signals recorded on one span; further signals are counted and dropped.
+		 */
+		private int maxSignalsPerSpan = Tracer.DEFAULT_MAX_SIGNALS_PER_SPAN;
+
+		/**
+		 * Most tags recorded on one span; further tags are counted and dropped.
+		 */
+		private int maxTagsPerSpan = Tracer.DEFAULT_MAX_TAGS_PER_SPAN;
+
+		/**
+		 * Longest name kept: span, event, signal, attribute and tag names, tag values and the
+		 * session id. Longer ones are cut, say so, and are counted.
+		 */
+		private int maxNameLength = Tracer.DEFAULT_MAX_NAME_LENGTH;
+
+		public int getMaxSignalsPerSpan() {
+			return this.maxSignalsPerSpan;
+		}
+
+		public void setMaxSignalsPerSpan(int maxSignalsPerSpan) {
+			this.maxSignalsPerSpan = maxSignalsPerSpan;
+		}
+
+		public int getMaxTagsPerSpan() {
+			return this.maxTagsPerSpan;
+		}
+
+		public void setMaxTagsPerSpan(int maxTagsPerSpan) {
+			this.maxTagsPerSpan = maxTagsPerSpan;
+		}
+
+		public int getMaxNameLength() {
+			return this.maxNameLength;
+		}
+
+		public void setMaxNameLength(int maxNameLength) {
+			this.maxNameLength = maxNameLength;
+		}
 
 		public int getMaxSpansPerTrace() {
 			return this.maxSpansPerTrace;
@@ -707,6 +814,24 @@ public class TracingProperties implements Validator {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+	}
+
+	public static class Reactor {
+
+		/**
+		 * Whether to turn on Reactor's automatic context propagation, so that spans started
+		 * inside operators, on any scheduler, join the trace of the subscriber.
+		 */
+		private boolean contextPropagation = true;
+
+		public boolean isContextPropagation() {
+			return this.contextPropagation;
+		}
+
+		public void setContextPropagation(boolean contextPropagation) {
+			this.contextPropagation = contextPropagation;
 		}
 
 	}

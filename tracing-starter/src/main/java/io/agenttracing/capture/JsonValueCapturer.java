@@ -1,272 +1,427 @@
 package io.agenttracing.capture;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.channels.Channel;
-import java.util.ArrayList;
+import java.lang.reflect.Array;
+import java.util.Calendar;
 import java.util.Collection;
-import java.util.Iterator;
+import java.util.Date;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Spliterator;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Future;
-import java.util.stream.BaseStream;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 import io.agenttracing.ValueCapturer;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Captures values as JSON with Jackson, bounded and redacted:
+ * Captures values as bounded, redacted JSON, written directly by walking the value:
  * <ul>
- * <li>strings, numbers and booleans are written directly, without Jackson;</li>
- * <li>values longer than the limit become a truncated string that says how much was cut;</li>
- * <li>object keys and parameter names that look like secrets have their value replaced;</li>
- * <li>a value Jackson cannot write (cycles, lambdas, throwing getters) becomes a placeholder;</li>
- * <li>values whose serialisation would consume or block them (streams, iterators, I/O, futures,
- * servlet objects, reactive publishers) become a placeholder without being touched.</li>
+ * <li>writing stops once {@code maxValueLength} characters are written, so a 1 MB argument costs
+ * what a {@code maxValueLength} one does; a value cut short becomes a JSON string of its first
+ * characters that says it was truncated;</li>
+ * <li>the value of a key that names a secret (a parameter, field or map key) is replaced as it is
+ * written, and secret-looking text is masked in every string ({@link SecretRedactor});</li>
+ * <li>objects are read through their fields, never their getters, so capture runs no user code;
+ * records are read through their components' fields;</li>
+ * <li>values that reading would consume or block (streams, iterators, {@code DirectoryStream}s,
+ * I/O, futures, servlet and reactive types, {@code Iterable}s that are not collections) become a
+ * placeholder without being touched, at any depth;</li>
+ * <li>HTTP headers are written only for the header names listed as allowed;</li>
+ * <li>cycles and nesting deeper than {@value #MAX_DEPTH} become placeholders.</li>
  * </ul>
+ * Capture never throws: a value that cannot be read becomes a placeholder.
  */
 public final class JsonValueCapturer implements ValueCapturer {
 
-	static final String REDACTED = "[REDACTED]";
+	/** Nesting deeper than this is written as a placeholder. */
+	static final int MAX_DEPTH = 32;
 
-	private static final List<Class<?>> UNTOUCHABLE = List.of(BaseStream.class, Iterator.class, Spliterator.class,
-			InputStream.class, OutputStream.class, Reader.class, Writer.class, Channel.class, Future.class,
-			CompletionStage.class, Thread.class, ClassLoader.class);
+	static final String REDACTED = SecretRedactor.REDACTED;
 
-	private static final List<String> UNTOUCHABLE_PACKAGES = List.of("jakarta.servlet.", "reactor.core.publisher.",
-			"org.springframework.http.server.", "org.springframework.web.context.request.");
+	/** Added to text that was cut short. */
+	static final String TRUNCATED = "...[truncated]";
 
-	private final JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
+	/** Room kept past the limit when masking text that will be cut, so a secret at the cut is still seen whole. */
+	private static final int MASK_MARGIN = 256;
 
 	private final int maxValueLength;
 
-	private final List<String> redactKeys;
+	private final SecretRedactor redactor;
+
+	private final Set<String> allowedHeaders;
 
 	/**
 	 * @param maxValueLength longest JSON text kept for one value
-	 * @param redactKeys key fragments whose values are hidden; a key matches when, ignoring case,
-	 * {@code -}, {@code _} and {@code .}, it equals one of them or ends with one
+	 * @param redactor the keys and patterns of secrets
+	 * @param allowedHeaders names of HTTP headers that may be captured, ignoring case; other headers
+	 * never are
 	 */
-	public JsonValueCapturer(int maxValueLength, Collection<String> redactKeys) {
+	public JsonValueCapturer(int maxValueLength, SecretRedactor redactor, Collection<String> allowedHeaders) {
 		if (maxValueLength < 16) {
 			throw new IllegalArgumentException("maxValueLength must be at least 16, got " + maxValueLength);
 		}
 		this.maxValueLength = maxValueLength;
-		List<String> keys = new ArrayList<>();
-		for (String key : redactKeys) {
-			String normalized = normalize(key);
-			if (!normalized.isEmpty()) {
-				keys.add(normalized);
-			}
-		}
-		this.redactKeys = List.copyOf(keys);
+		this.redactor = redactor;
+		Set<String> headers = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+		headers.addAll(allowedHeaders);
+		this.allowedHeaders = headers;
+	}
+
+	/** A capturer with the built-in secret keys and patterns, plus {@code extraRedactKeys}. */
+	public JsonValueCapturer(int maxValueLength, Collection<String> extraRedactKeys) {
+		this(maxValueLength, SecretRedactor.of(extraRedactKeys, List.of(), List.of()), List.of());
+	}
+
+	public SecretRedactor redactor() {
+		return this.redactor;
 	}
 
 	@Override
 	public String capture(@Nullable Object value) {
-		StringBuilder json = new StringBuilder(32);
-		appendValue(json, value);
+		BoundedJsonWriter json = new BoundedJsonWriter(this.maxValueLength);
+		writeBounded(json, value);
 		return json.toString();
 	}
 
 	@Override
 	public String captureArguments(String[] names, @Nullable Object[] values) {
-		StringBuilder json = new StringBuilder(64);
-		json.append('{');
+		BoundedJsonWriter json = new BoundedJsonWriter(64 * names.length);
+		json.raw('{');
 		for (int i = 0; i < names.length && i < values.length; i++) {
 			if (i > 0) {
-				json.append(',');
+				json.raw(',');
 			}
-			appendString(json, names[i]);
-			json.append(':');
-			if (isSecret(names[i])) {
-				appendString(json, REDACTED);
+			json.string(names[i]).raw(':');
+			if (this.redactor.isSecretKey(names[i])) {
+				json.string(REDACTED);
 			}
 			else {
-				appendValue(json, values[i]);
+				writeBounded(json, values[i]);
 			}
 		}
-		return json.append('}').toString();
+		return json.raw('}').toString();
 	}
 
 	/** Whether a key names a secret. */
 	public boolean isSecret(String key) {
-		String normalized = normalize(key);
-		for (String redact : this.redactKeys) {
-			if (normalized.endsWith(redact)) {
-				return true;
-			}
-		}
-		return false;
+		return this.redactor.isSecretKey(key);
 	}
 
-	private void appendValue(StringBuilder json, @Nullable Object value) {
+	@Override
+	public boolean isSecretKey(String key) {
+		return this.redactor.isSecretKey(key);
+	}
+
+	@Override
+	public String redactText(String text) {
+		return this.redactor.redactText(text);
+	}
+
+	/**
+	 * Writes one value within {@code maxValueLength} characters; a value that does not fit is
+	 * replaced by a string of its first characters that says it was cut.
+	 */
+	private void writeBounded(BoundedJsonWriter json, @Nullable Object value) {
+		int start = json.length();
+		if (value instanceof CharSequence text) {
+			// Text alone: its length is known, so the mark can say exactly how much was cut.
+			json.unlimited();
+			writeText(json, text.toString(), this.maxValueLength, true);
+			return;
+		}
+		json.limitTo(this.maxValueLength);
+		try {
+			write(json, value, 0, null);
+			json.unlimited();
+		}
+		catch (BoundedJsonWriter.Full full) {
+			String written = json.substring(start);
+			json.truncate(start);
+			json.unlimited();
+			json.string(written + TRUNCATED);
+		}
+	}
+
+	private void write(BoundedJsonWriter json, @Nullable Object value, int depth,
+			@Nullable IdentityHashMap<Object, Boolean> path) {
 		if (value == null) {
-			json.append("null");
+			json.raw("null");
+			return;
 		}
-		else if (value instanceof CharSequence || value instanceof Character || value instanceof Enum<?>) {
-			appendString(json, bounded(value.toString()));
+		if (value instanceof CharSequence text) {
+			writeText(json, text.toString(), json.remaining(), false);
+			return;
 		}
-		else if (value instanceof Boolean || value instanceof Integer || value instanceof Long
-				|| value instanceof Short || value instanceof Byte) {
-			json.append(value);
+		if (value instanceof Boolean || value instanceof Integer || value instanceof Long || value instanceof Short
+				|| value instanceof Byte || value instanceof java.math.BigInteger) {
+			json.raw(value.toString());
+			return;
 		}
-		else if (value instanceof Double || value instanceof Float) {
-			double number = ((Number) value).doubleValue();
-			if (Double.isFinite(number)) {
-				json.append(value);
-			}
-			else {
-				appendString(json, value.toString());
-			}
+		if (value instanceof Double || value instanceof Float || value instanceof java.math.BigDecimal) {
+			writeDecimal(json, (Number) value);
+			return;
 		}
-		else {
-			json.append(viaJackson(value));
+		if (value instanceof Character || value instanceof Enum<?>) {
+			json.string((value instanceof Enum<?> constant) ? constant.name() : value.toString());
+			return;
 		}
-	}
-
-	private String viaJackson(Object value) {
 		Class<?> type = value.getClass();
-		if (type.isSynthetic() || type.getName().contains("$$Lambda")) {
-			return quoted("<lambda " + type.getName() + ">");
+		if (JdkTypes.isGenerated(type)) {
+			json.string("<" + (type.getName().contains("$$Lambda") ? "lambda " : "") + type.getName() + ">");
+			return;
 		}
-		if (isUntouchable(type)) {
-			return quoted(placeholder(value, null));
+		if (JdkTypes.isOneShot(type)) {
+			json.string("<" + type.getName() + ">");
+			return;
+		}
+		if (isHeaders(type)) {
+			writeHeaders(json, value, depth, path);
+			return;
+		}
+		if (depth >= MAX_DEPTH) {
+			json.string("<max depth " + type.getName() + ">");
+			return;
+		}
+		if (JdkTypes.isJdk(type) && writeJdkValue(json, value, depth, path)) {
+			return;
+		}
+		IdentityHashMap<Object, Boolean> seen = (path != null) ? path : new IdentityHashMap<>();
+		if (seen.put(value, Boolean.TRUE) != null) {
+			json.string("<cycle " + type.getName() + ">");
+			return;
 		}
 		try {
-			String text = this.mapper.writeValueAsString(value);
-			if (mayHoldSecrets(text)) {
-				// Only JSON that could hold a secret key goes through the slower tree walk.
-				JsonNode tree = this.mapper.readTree(text);
-				redact(tree);
-				text = this.mapper.writeValueAsString(tree);
-			}
-			return (text.length() > this.maxValueLength) ? quoted(bounded(text)) : text;
+			writeComposite(json, value, type, depth, seen);
 		}
-		catch (RuntimeException | StackOverflowError ex) {
-			return quoted(placeholder(value, ex));
+		finally {
+			seen.remove(value);
+		}
+	}
+
+	private void writeComposite(BoundedJsonWriter json, Object value, Class<?> type, int depth,
+			IdentityHashMap<Object, Boolean> path) {
+		if (type.isArray()) {
+			writeArray(json, value, depth, path);
+		}
+		else if (value instanceof Map<?, ?> map && JdkTypes.isTrustedContainer(type)) {
+			writeMap(json, map, depth, path);
+		}
+		else if (value instanceof Collection<?> collection && JdkTypes.isTrustedContainer(type)) {
+			json.raw('[');
+			boolean first = true;
+			for (Object element : collection) {
+				if (!first) {
+					json.raw(',');
+				}
+				first = false;
+				write(json, element, depth + 1, path);
+			}
+			json.raw(']');
+		}
+		else if (JdkTypes.isJdk(type)) {
+			json.string("<" + type.getName() + ">");
+		}
+		else {
+			writeFields(json, value, type, depth, path);
+		}
+	}
+
+	/** JDK types that have a natural JSON form; false if the type has none. */
+	private boolean writeJdkValue(BoundedJsonWriter json, Object value, int depth,
+			@Nullable IdentityHashMap<Object, Boolean> path) {
+		if (value instanceof Optional<?> optional) {
+			write(json, optional.orElse(null), depth + 1, path);
+		}
+		else if (value instanceof OptionalInt || value instanceof OptionalLong || value instanceof OptionalDouble) {
+			String text = value.toString();
+			json.raw(text.endsWith(".empty") ? "null" : text.substring(text.indexOf('[') + 1, text.length() - 1));
+		}
+		else if (value instanceof AtomicReference<?> reference) {
+			write(json, reference.get(), depth + 1, path);
+		}
+		else if (value instanceof AtomicBoolean flag) {
+			json.raw(String.valueOf(flag.get()));
+		}
+		else if (value instanceof java.util.concurrent.atomic.AtomicInteger
+				|| value instanceof java.util.concurrent.atomic.AtomicLong) {
+			json.raw(value.toString());
+		}
+		else if (value instanceof Date date) {
+			json.string(date.toInstant().toString());
+		}
+		else if (value instanceof Calendar calendar) {
+			json.string(calendar.toInstant().toString());
+		}
+		else if (value instanceof Class<?> type) {
+			json.string(type.getName());
+		}
+		else if (value instanceof Pattern pattern) {
+			json.string(pattern.pattern());
+		}
+		else if (value instanceof Throwable error) {
+			json.raw("{\"type\":").string(error.getClass().getName()).raw(",\"message\":");
+			String message = error.getMessage();
+			if (message == null) {
+				json.raw("null");
+			}
+			else {
+				writeText(json, message, json.remaining(), false);
+			}
+			json.raw('}');
+		}
+		else if (JdkTypes.isTextValue(value.getClass())) {
+			json.string(value.toString());
+		}
+		else {
+			return false;
+		}
+		return true;
+	}
+
+	private void writeArray(BoundedJsonWriter json, Object array, int depth, IdentityHashMap<Object, Boolean> path) {
+		Class<?> component = array.getClass().getComponentType();
+		int length = Array.getLength(array);
+		if (component == byte.class || component == char.class) {
+			// Binary data, or a password kept out of String on purpose: neither is for a trace.
+			json.string("<" + component.getName() + "[" + length + "]>");
+			return;
+		}
+		json.raw('[');
+		for (int i = 0; i < length; i++) {
+			if (i > 0) {
+				json.raw(',');
+			}
+			write(json, Array.get(array, i), depth + 1, path);
+		}
+		json.raw(']');
+	}
+
+	private void writeMap(BoundedJsonWriter json, Map<?, ?> map, int depth, IdentityHashMap<Object, Boolean> path) {
+		json.raw('{');
+		boolean first = true;
+		for (Map.Entry<?, ?> entry : map.entrySet()) {
+			if (!first) {
+				json.raw(',');
+			}
+			first = false;
+			String key = keyText(entry.getKey());
+			json.string(key).raw(':');
+			if (this.redactor.isSecretKey(key)) {
+				json.string(REDACTED);
+			}
+			else {
+				write(json, entry.getValue(), depth + 1, path);
+			}
+		}
+		json.raw('}');
+	}
+
+	private void writeFields(BoundedJsonWriter json, Object value, Class<?> type, int depth,
+			IdentityHashMap<Object, Boolean> path) {
+		ObjectShape shape = ObjectShape.of(type);
+		if (!shape.isReadable() || shape.size() == 0) {
+			json.string("<" + type.getName() + ">");
+			return;
+		}
+		json.raw('{');
+		for (int i = 0; i < shape.size(); i++) {
+			if (i > 0) {
+				json.raw(',');
+			}
+			String name = shape.name(i);
+			json.string(name).raw(':');
+			if (this.redactor.isSecretKey(name)) {
+				json.string(REDACTED);
+				continue;
+			}
+			Object field;
+			try {
+				field = shape.value(i, value);
+			}
+			catch (IllegalAccessException | RuntimeException ex) {
+				json.string("<unreadable " + ex.getClass().getSimpleName() + ">");
+				continue;
+			}
+			write(json, field, depth + 1, path);
+		}
+		json.raw('}');
+	}
+
+	private static boolean isHeaders(Class<?> type) {
+		String name = type.getName();
+		return name.equals("org.springframework.http.HttpHeaders") || name.equals("org.springframework.http.ReadOnlyHttpHeaders")
+				|| java.net.http.HttpHeaders.class.isAssignableFrom(type);
+	}
+
+	/** HTTP headers: only the allowed names, so that credentials in headers never leave the process. */
+	private void writeHeaders(BoundedJsonWriter json, Object headers, int depth,
+			@Nullable IdentityHashMap<Object, Boolean> path) {
+		Map<String, List<String>> all = (headers instanceof java.net.http.HttpHeaders jdk) ? jdk.map()
+				: SpringHttpHeaders.asMap(headers);
+		Map<String, Object> allowed = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		all.forEach((name, values) -> {
+			if (this.allowedHeaders.contains(name)) {
+				allowed.put(name.toLowerCase(Locale.ROOT), (values.size() == 1) ? values.get(0) : values);
+			}
+		});
+		IdentityHashMap<Object, Boolean> seen = (path != null) ? path : new IdentityHashMap<>();
+		writeMap(json, new LinkedHashMap<>(allowed), depth, seen);
+	}
+
+	private void writeDecimal(BoundedJsonWriter json, Number number) {
+		double asDouble = number.doubleValue();
+		if (number instanceof java.math.BigDecimal || Double.isFinite(asDouble)) {
+			json.raw(number.toString());
+		}
+		else {
+			json.string(number.toString());
 		}
 	}
 
 	/**
-	 * Whether some key of the JSON could name a secret: its text, normalised like keys are, has a
-	 * redact fragment right before the {@code ":} that ends a key. A false alarm only costs the tree
-	 * walk; a secret key is never missed.
+	 * Writes text as a JSON string: cut to {@code room} characters before it is masked (so a huge
+	 * string costs what a short one does), masked, then cut; {@code exact} says how much was cut.
 	 */
-	private boolean mayHoldSecrets(String json) {
-		if (this.redactKeys.isEmpty()) {
-			return false;
+	private void writeText(BoundedJsonWriter json, String text, int room, boolean exact) {
+		int keep = Math.max(room, 0);
+		String window = (text.length() > keep + MASK_MARGIN) ? text.substring(0, keep + MASK_MARGIN) : text;
+		String masked = this.redactor.redactText(window);
+		if (text.length() <= keep && masked.length() <= keep) {
+			json.string(masked);
+			return;
 		}
-		String normalized = normalize(json);
-		for (String redact : this.redactKeys) {
-			if (normalized.contains(redact + "\":")) {
-				return true;
-			}
+		if (!exact) {
+			// Inside a larger value: fill what is left and let the caller cut the whole value.
+			json.string(masked.substring(0, Math.min(masked.length(), keep)));
+			return;
 		}
-		return false;
+		int cut = text.length() - keep;
+		json.string(masked.substring(0, Math.min(masked.length(), keep)) + "...[truncated " + cut + " chars]");
 	}
 
-	private void redact(JsonNode node) {
-		if (node instanceof ObjectNode object) {
-			List<String> secrets = new ArrayList<>();
-			for (Map.Entry<String, JsonNode> property : object.properties()) {
-				if (isSecret(property.getKey())) {
-					secrets.add(property.getKey());
-				}
-				else {
-					redact(property.getValue());
-				}
-			}
-			secrets.forEach((key) -> object.put(key, REDACTED));
+	private static String keyText(@Nullable Object key) {
+		if (key == null) {
+			return "null";
 		}
-		else if (node.isArray()) {
-			node.forEach(this::redact);
+		if (key instanceof CharSequence || key instanceof Number || key instanceof Boolean || key instanceof Character) {
+			return key.toString();
 		}
-	}
-
-	private static boolean isUntouchable(Class<?> type) {
-		for (Class<?> untouchable : UNTOUCHABLE) {
-			if (untouchable.isAssignableFrom(type)) {
-				return true;
-			}
+		if (key instanceof Enum<?> constant) {
+			return constant.name();
 		}
-		String name = type.getName();
-		for (String prefix : UNTOUCHABLE_PACKAGES) {
-			if (name.startsWith(prefix)) {
-				return true;
-			}
+		if (JdkTypes.isTextValue(key.getClass())) {
+			return key.toString();
 		}
-		for (Class<?> itf : type.getInterfaces()) {
-			if (itf.getName().startsWith("jakarta.servlet.") || itf.getName().equals("org.reactivestreams.Publisher")) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static String placeholder(Object value, @Nullable Throwable failure) {
-		String type = value.getClass().getName();
-		if (failure == null) {
-			return "<" + type + ">";
-		}
-		return "<unserializable " + type + ": " + failure.getClass().getSimpleName() + ">";
-	}
-
-	private String bounded(String text) {
-		if (text.length() <= this.maxValueLength) {
-			return text;
-		}
-		int cut = text.length() - this.maxValueLength;
-		return text.substring(0, this.maxValueLength) + "...[truncated " + cut + " chars]";
-	}
-
-	private String quoted(String text) {
-		StringBuilder json = new StringBuilder(text.length() + 2);
-		appendString(json, text);
-		return json.toString();
-	}
-
-	private static void appendString(StringBuilder json, String text) {
-		json.append('"');
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			switch (c) {
-				case '"' -> json.append("\\\"");
-				case '\\' -> json.append("\\\\");
-				case '\n' -> json.append("\\n");
-				case '\r' -> json.append("\\r");
-				case '\t' -> json.append("\\t");
-				default -> {
-					if (c < 0x20) {
-						json.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						json.append(c);
-					}
-				}
-			}
-		}
-		json.append('"');
-	}
-
-	private static String normalize(String key) {
-		StringBuilder normalized = new StringBuilder(key.length());
-		for (int i = 0; i < key.length(); i++) {
-			char c = key.charAt(i);
-			if (c != '-' && c != '_' && c != '.') {
-				normalized.append(c);
-			}
-		}
-		return normalized.toString().toLowerCase(Locale.ROOT);
+		return "<" + key.getClass().getName() + ">";
 	}
 
 }

@@ -55,9 +55,11 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 		this.shutdownTimeout = builder.shutdownTimeout;
 		long scheduleDelayNanos = builder.scheduleDelay.toNanos();
 		List<Lane> lanes = new ArrayList<>();
-		for (TraceExporter exporter : builder.exporters) {
+		for (int i = 0; i < builder.exporters.size(); i++) {
+			TraceExporter exporter = builder.exporters.get(i);
+			String name = builder.names.get(i);
 			// The first lane tells the listener about each trace, so metrics count every trace once.
-			lanes.add(new Lane(exporter, builder.queueCapacity, this.listener, scheduleDelayNanos, lanes.isEmpty(),
+			lanes.add(new Lane(exporter, (name != null) ? name : safeName(exporter), builder.queueCapacity, this.listener, scheduleDelayNanos, lanes.isEmpty(),
 					this.dropped));
 		}
 		this.lanes = lanes.toArray(new Lane[0]);
@@ -109,6 +111,15 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 	/** Names of the exporters, in the order they receive traces. */
 	public List<String> exporterNames() {
 		return java.util.Arrays.stream(this.lanes).map((lane) -> lane.name).toList();
+	}
+
+	private static String safeName(TraceExporter exporter) {
+		try {
+			return Objects.requireNonNullElse(exporter.name(), exporter.getClass().getName());
+		}
+		catch (RuntimeException ex) {
+			return exporter.getClass().getName();
+		}
 	}
 
 	/**
@@ -213,28 +224,19 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 
 		private volatile boolean closing;
 
-		Lane(TraceExporter exporter, int capacity, ExportListener listener, long scheduleDelayNanos,
+		Lane(TraceExporter exporter, String name, int capacity, ExportListener listener, long scheduleDelayNanos,
 				boolean reportsTraces, LongAdder dropped) {
 			this.wakeThreshold = Math.max(1, capacity / 4);
 			this.reportsTraces = reportsTraces;
 			this.dropped = dropped;
 			this.exporter = exporter;
-			this.name = safeName(exporter);
+			this.name = name;
 			this.queue = new BoundedMpscQueue<>(capacity);
 			this.listener = listener;
 			this.scheduleDelayNanos = scheduleDelayNanos;
 			this.failures = new RateLimitedLog(exporter.getClass(), 1, TimeUnit.MINUTES);
 			this.thread = new Thread(this, "agent-tracing-export-" + this.name);
 			this.thread.setDaemon(true);
-		}
-
-		private static String safeName(TraceExporter exporter) {
-			try {
-				return Objects.requireNonNullElse(exporter.name(), exporter.getClass().getName());
-			}
-			catch (RuntimeException ex) {
-				return exporter.getClass().getName();
-			}
 		}
 
 		void start() {
@@ -340,6 +342,8 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 
 		private final List<TraceExporter> exporters = new ArrayList<>();
 
+		private final List<@Nullable String> names = new ArrayList<>();
+
 		private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
 
 		private Duration scheduleDelay = DEFAULT_SCHEDULE_DELAY;
@@ -351,8 +355,17 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 		private Builder() {
 		}
 
+		/** Adds an exporter, reported under its {@link TraceExporter#name()}. */
 		public Builder exporter(TraceExporter exporter) {
 			this.exporters.add(Objects.requireNonNull(exporter, "exporter"));
+			this.names.add(null);
+			return this;
+		}
+
+		/** Adds an exporter reported under {@code name} (its metric tag and thread name). */
+		public Builder exporter(String name, TraceExporter exporter) {
+			this.exporters.add(Objects.requireNonNull(exporter, "exporter"));
+			this.names.add(Objects.requireNonNull(name, "name"));
 			return this;
 		}
 

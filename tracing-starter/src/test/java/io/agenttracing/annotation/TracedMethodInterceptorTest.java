@@ -115,10 +115,11 @@ class TracedMethodInterceptorTest {
 		assertThat(tools.awkward(cycle, stream, lambda, new ThrowingGetter())).isEqualTo(3);
 		SpanData span = onlyTrace().spans().get(0);
 		assertThat(span.status()).isEqualTo(SpanStatus.OK);
-		assertThat(span.input()).contains("\"cycle\":\"<unserializable " + Node.class.getName())
+		// Each argument is cut at this fixture's 64 characters; CaptureAtDepthTest reads them whole.
+		assertThat(span.input()).contains("\"cycle\":\"{\\\"next\\\":\\\"<cycle ")
 			.contains("\"stream\":\"<java.io.ByteArrayInputStream>\"")
-			.contains("\"supplier\":\"<lambda ")
-			.contains("\"bean\":\"<unserializable " + ThrowingGetter.class.getName());
+			.contains("\"supplier\":\"\\\"<lambda ")
+			.contains("\"bean\":\"\\\"<" + ThrowingGetter.class.getName().substring(0, 20));
 	}
 
 	@Test

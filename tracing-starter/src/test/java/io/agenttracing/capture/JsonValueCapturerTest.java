@@ -53,9 +53,9 @@ class JsonValueCapturerTest {
 	}
 
 	@Test
-	void longObjectsBecomeATruncatedStringThatSaysHowMuchWasCut() {
+	void longObjectsBecomeATruncatedStringThatSaysSo() {
 		String captured = this.capturer.capture(map("text", "x".repeat(500)));
-		assertThat(captured).startsWith("\"{\\\"text\\\":\\\"xxx").contains("...[truncated 311 chars]");
+		assertThat(captured).startsWith("\"{\\\"text\\\":\\\"xxx").endsWith("...[truncated]\"").hasSizeLessThan(240);
 	}
 
 }

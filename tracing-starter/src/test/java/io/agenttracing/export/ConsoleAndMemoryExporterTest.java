@@ -91,7 +91,9 @@ class ConsoleAndMemoryExporterTest {
 		assertThat(memory.findAll(new TraceQuery(null, null, "s1", 10))).extracting(TraceData::traceId)
 			.containsExactly(traces.get(3).traceId());
 		assertThat(memory.findAll(new TraceQuery(SpanKind.WORKFLOW, SpanStatus.OK, null, 1))).hasSize(1);
-		assertThat(memory.findAll(new TraceQuery(SpanKind.LLM, null, null, 10))).isEmpty();
+		// A trace matches a kind when any of its spans has it, not only its root.
+		assertThat(memory.findAll(new TraceQuery(SpanKind.LLM, null, null, 10))).hasSize(3);
+		assertThat(memory.findAll(new TraceQuery(SpanKind.NETWORK, null, null, 10))).isEmpty();
 		memory.clear();
 		assertThat(memory.findAll(TraceQuery.all())).isEmpty();
 	}

@@ -22,13 +22,28 @@ public final class InMemoryTraceExporter implements TraceExporter, TraceReposito
 
 	private final int maxTraces;
 
+	private final int maxSpansPerTrace;
+
 	private final Map<String, TraceData> traces;
 
 	public InMemoryTraceExporter(int maxTraces) {
+		this(maxTraces, io.agenttracing.Tracer.DEFAULT_MAX_SPANS_PER_TRACE);
+	}
+
+	/**
+	 * @param maxTraces most traces kept; the oldest is forgotten first
+	 * @param maxSpansPerTrace most spans kept for one trace id, however many parts arrive with it;
+	 * further spans are counted in {@link TraceData#droppedSpans()}
+	 */
+	public InMemoryTraceExporter(int maxTraces, int maxSpansPerTrace) {
 		if (maxTraces <= 0) {
 			throw new IllegalArgumentException("maxTraces must be positive, got " + maxTraces);
 		}
+		if (maxSpansPerTrace <= 0) {
+			throw new IllegalArgumentException("maxSpansPerTrace must be positive, got " + maxSpansPerTrace);
+		}
 		this.maxTraces = maxTraces;
+		this.maxSpansPerTrace = maxSpansPerTrace;
 		this.traces = new LinkedHashMap<>(16, 0.75f, false) {
 
 			@Override
@@ -45,15 +60,18 @@ public final class InMemoryTraceExporter implements TraceExporter, TraceReposito
 		this.traces.put(trace.traceId(), (existing != null) ? merge(existing, trace) : trace);
 	}
 
-	private static TraceData merge(TraceData existing, TraceData fragment) {
+	private TraceData merge(TraceData existing, TraceData fragment) {
 		List<SpanData> spans = new ArrayList<>(existing.spans());
-		spans.addAll(fragment.spans());
+		int room = Math.max(0, this.maxSpansPerTrace - spans.size());
+		List<SpanData> arriving = fragment.spans();
+		int dropped = Math.max(0, arriving.size() - room);
+		spans.addAll((dropped > 0) ? arriving.subList(0, room) : arriving);
 		spans.sort(Comparator.comparingLong(SpanData::startEpochNanos));
 		String session = (existing.sessionId() != null) ? existing.sessionId() : fragment.sessionId();
 		// The parts may arrive in any order (a downstream request of the same trace often finishes
 		// first), so the merged trace is named after its earliest span.
 		return TraceData.of(existing.traceId(), null, existing.startEpochNanos(), session, spans,
-				existing.fragment() && fragment.fragment(), existing.droppedSpans() + fragment.droppedSpans());
+				existing.fragment() && fragment.fragment(), existing.droppedSpans() + fragment.droppedSpans() + dropped);
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.agenttracing.export.memory;
 
+import io.agenttracing.SpanData;
 import io.agenttracing.SpanKind;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
@@ -8,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Filters for listing stored traces; {@code null} matches everything.
  *
- * @param kind kind of the trace (its first root span)
+ * @param kind a kind of span the trace holds (any of its spans)
  * @param status status of the trace
  * @param sessionId session of the trace
  * @param limit most traces to return
@@ -29,8 +30,17 @@ public record TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @
 	}
 
 	boolean matches(TraceData trace) {
-		return (this.kind == null || this.kind == trace.kind()) && (this.status == null || this.status == trace.status())
+		return (this.kind == null || holdsKind(trace, this.kind)) && (this.status == null || this.status == trace.status())
 				&& (this.sessionId == null || this.sessionId.equals(trace.sessionId()));
+	}
+
+	private static boolean holdsKind(TraceData trace, SpanKind kind) {
+		for (SpanData span : trace.spans()) {
+			if (span.kind() == kind) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -120,6 +120,7 @@ public final class OtlpExporterBuilder {
 	}
 
 	public OtlpTraceExporter build() {
+		OpenTelemetryExporterLogging.silence();
 		SpanExporter delegate = GRPC.equals(this.protocol) ? grpc() : http();
 		// One export may take every attempt's timeout plus the backoff between attempts.
 		Duration waitLimit = (this.retryPolicy != null)

@@ -117,7 +117,7 @@ class OtlpTraceExporterTest {
 		assertThat(attribute(workflow.getAttributesList(), "input.mime_type")).isEqualTo("application/json");
 		assertThat(attribute(workflow.getAttributesList(), "output.value")).isEqualTo("\"done\"");
 		assertThat(attribute(workflow.getAttributesList(), "tag.tags")).isEqualTo(List.of("env:test"));
-		assertThat(workflow.getStatus().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_UNSET);
+		assertThat(workflow.getStatus().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_OK);
 
 		var memory = span(spans, "ConversationMemory.load");
 		assertThat(attribute(memory.getAttributesList(), "openinference.span.kind")).isEqualTo("RETRIEVER");
