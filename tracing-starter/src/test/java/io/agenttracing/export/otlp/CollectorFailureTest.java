@@ -102,8 +102,8 @@ class CollectorFailureTest {
 
 		long failureLines = output.getAll().lines().filter((line) -> line.contains("Exporter 'otlp' failed")).count();
 		assertThat(failureLines).isBetween(1L, 3L);
-		long otelLines = output.getAll().lines().filter((line) -> line.contains("Failed to export")).count();
-		assertThat(otelLines).isLessThan(20);
+		// The OpenTelemetry exporter's own lines would repeat ours several times a minute: none are left.
+		assertThat(output.getAll()).doesNotContain("Failed to export").doesNotContain("i.o.exporter.internal");
 	}
 
 	/** Sends requests and checks each answers 200 well within the collector's timeouts. */
