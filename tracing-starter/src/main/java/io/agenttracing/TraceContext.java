@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * on their own, as fragments of the same trace.
  */
 public final class TraceContext implements Scope, PendingExport {
+
+	/** W3C baggage allows 64 list members. */
+	private static final int MAX_BAGGAGE_ENTRIES = 64;
 
 	private final Tracer tracer;
 
@@ -34,6 +38,12 @@ public final class TraceContext implements Scope, PendingExport {
 	private final long startNanos;
 
 	private final boolean sampled;
+
+	/** W3C Trace Context Level 2 random flag: the trace id is random (ours always are). */
+	private final boolean random;
+
+	/** W3C baggage entries to pass on downstream, besides the session; guarded by this. */
+	private @Nullable Map<String, String> baggage;
 
 	/** The first span, kept apart so that a one-span trace allocates no list. */
 	private @Nullable RecordingSpan firstSpan;
@@ -64,6 +74,12 @@ public final class TraceContext implements Scope, PendingExport {
 
 	TraceContext(Tracer tracer, @Nullable String name, long traceIdHigh, long traceIdLow,
 			@Nullable String remoteParentId, @Nullable String traceState, boolean sampled) {
+		this(tracer, name, traceIdHigh, traceIdLow, remoteParentId, traceState, sampled, true);
+	}
+
+	TraceContext(Tracer tracer, @Nullable String name, long traceIdHigh, long traceIdLow,
+			@Nullable String remoteParentId, @Nullable String traceState, boolean sampled, boolean random) {
+		this.random = random;
 		this.tracer = tracer;
 		this.name = name;
 		this.traceIdHigh = traceIdHigh;
@@ -137,6 +153,43 @@ public final class TraceContext implements Scope, PendingExport {
 
 	public boolean isSampled() {
 		return this.sampled;
+	}
+
+	/**
+	 * Whether the trace id is random (W3C Trace Context Level 2 flag {@code 0x02}): true for the
+	 * ids this tracer makes, and as the caller said for a trace continued from another service.
+	 */
+	public boolean isRandom() {
+		return this.random;
+	}
+
+	/**
+	 * The W3C baggage entries this trace passes on to the services it calls, besides the session:
+	 * those received from the caller and those set with {@link #setBaggage}.
+	 */
+	public synchronized Map<String, String> baggage() {
+		return (this.baggage != null) ? Map.copyOf(this.baggage) : Map.of();
+	}
+
+	/**
+	 * Sets a W3C baggage entry (a user id, a tenant) that travels with every call this trace makes
+	 * to other services; {@code null} removes it. At most 64 entries are kept and names and values
+	 * are cut to the name limit. The session travels as {@code session.id} on its own.
+	 */
+	public synchronized void setBaggage(String key, @Nullable String value) {
+		String name = settings().name(key.trim());
+		if (value == null) {
+			if (this.baggage != null) {
+				this.baggage.remove(name);
+			}
+			return;
+		}
+		if (this.baggage == null) {
+			this.baggage = new java.util.LinkedHashMap<>();
+		}
+		if (this.baggage.size() < MAX_BAGGAGE_ENTRIES || this.baggage.containsKey(name)) {
+			this.baggage.put(name, settings().name(value));
+		}
 	}
 
 	/** What the spans of this trace need to record safely: the capturer and the limits. */

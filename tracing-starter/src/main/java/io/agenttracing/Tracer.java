@@ -147,10 +147,12 @@ public final class Tracer {
 			return new TraceContext(this, name, Ids.randomNonZero(), Ids.randomNonZero(), null, null, sample());
 		}
 		TraceContext trace = new TraceContext(this, name, Ids.parseHex(remote.traceId(), 0, 16),
-				Ids.parseHex(remote.traceId(), 16, 32), remote.spanId(), remote.traceState(), sample());
+				Ids.parseHex(remote.traceId(), 16, 32), remote.spanId(), remote.traceState(), sample(),
+				remote.random());
 		if (remote.sessionId() != null) {
 			trace.setSessionId(remote.sessionId());
 		}
+		remote.baggage().forEach(trace::setBaggage);
 		return trace;
 	}
 

@@ -66,6 +66,18 @@ public final class Tracing {
 		}
 	}
 
+	/**
+	 * Sets a W3C baggage entry of the current trace (a user id, a tenant): it travels with every
+	 * call the trace makes to other services, and the services continue it. Does nothing without a
+	 * trace.
+	 */
+	public static void setBaggage(String key, @Nullable String value) {
+		TraceContext trace = currentTrace();
+		if (trace != null) {
+			trace.setBaggage(key, value);
+		}
+	}
+
 	/** Starts a span, current on this thread until closed; see {@link Tracer#startSpan}. */
 	public static Span startSpan(String name, SpanKind kind) {
 		return tracer.startSpan(name, kind);

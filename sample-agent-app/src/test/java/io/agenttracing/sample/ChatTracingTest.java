@@ -126,7 +126,10 @@ class ChatTracingTest {
 		JsonNode beta = this.http.get("/actuator/traces?session=beta").json().get("traces");
 		assertThat(beta).singleElement().satisfies((t) -> assertThat(t.get("traceId").asString()).isEqualTo(second));
 		assertThat(this.http.get("/actuator/traces?limit=1").json().get("traces")).hasSize(1);
-		assertThat(this.http.get("/actuator/traces?kind=LLM").json().get("traces")).isEmpty();
+		// kind matches any span of the trace: both chats called the LLM, neither has a bare INTERNAL span.
+		assertThat(this.http.get("/actuator/traces?kind=LLM").json().get("traces")).hasSize(2);
+		assertThat(this.http.get("/actuator/traces?kind=INTERNAL").json().get("traces")).isEmpty();
+		assertThat(this.http.get("/actuator/traces?kind=nonsense").status()).isEqualTo(400);
 		assertThat(this.http.get("/actuator/traces?status=OK&kind=WORKFLOW").json().get("traces")).hasSize(2);
 	}
 

@@ -1,5 +1,7 @@
 package io.agenttracing.autoconfigure;
 
+import io.agenttracing.Tracer;
+import io.agenttracing.context.HttpClientSpans;
 import io.agenttracing.context.MicrometerTracingParent;
 import io.agenttracing.context.TracingClientHttpRequestInterceptor;
 import io.agenttracing.context.TracingExchangeFilterFunction;
@@ -21,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Propagation of the trace context: to other threads (task executors, {@code @Async}, Reactor)
@@ -30,18 +33,25 @@ import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 @Configuration(proxyBeanMethods = false)
 class PropagationConfiguration {
 
+	@Bean
+	@ConditionalOnClass(name = "org.springframework.http.HttpRequest")
+	HttpClientSpans agentTracingHttpClientSpans(ObjectProvider<Tracer> tracer, TracingProperties properties) {
+		TracingProperties.Http http = properties.getHttp();
+		return new HttpClientSpans(SingletonSupplier.of(tracer::getObject), http.isClientSpans(), http.isErrorOn4xx());
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.boot.restclient.RestClientCustomizer")
 	static class RestClientPropagationConfiguration {
 
 		@Bean
-		RestClientCustomizer agentTracingRestClientCustomizer() {
-			return (builder) -> builder.requestInterceptor(new TracingClientHttpRequestInterceptor());
+		RestClientCustomizer agentTracingRestClientCustomizer(HttpClientSpans spans) {
+			return (builder) -> builder.requestInterceptor(new TracingClientHttpRequestInterceptor(spans));
 		}
 
 		@Bean
-		RestTemplateCustomizer agentTracingRestTemplateCustomizer() {
-			return (restTemplate) -> restTemplate.getInterceptors().add(new TracingClientHttpRequestInterceptor());
+		RestTemplateCustomizer agentTracingRestTemplateCustomizer(HttpClientSpans spans) {
+			return (restTemplate) -> restTemplate.getInterceptors().add(new TracingClientHttpRequestInterceptor(spans));
 		}
 
 	}
@@ -52,8 +62,8 @@ class PropagationConfiguration {
 	static class WebClientPropagationConfiguration {
 
 		@Bean
-		WebClientCustomizer agentTracingWebClientCustomizer() {
-			return (builder) -> builder.filter(new TracingExchangeFilterFunction());
+		WebClientCustomizer agentTracingWebClientCustomizer(HttpClientSpans spans) {
+			return (builder) -> builder.filter(new TracingExchangeFilterFunction(spans));
 		}
 
 	}

@@ -61,6 +61,8 @@ public class TracingProperties implements Validator {
 
 	private final Reactor reactor = new Reactor();
 
+	private final Http http = new Http();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -115,6 +117,10 @@ public class TracingProperties implements Validator {
 
 	public Reactor getReactor() {
 		return this.reactor;
+	}
+
+	public Http getHttp() {
+		return this.http;
 	}
 
 	@Override
@@ -832,6 +838,39 @@ public class TracingProperties implements Validator {
 
 		public void setContextPropagation(boolean contextPropagation) {
 			this.contextPropagation = contextPropagation;
+		}
+
+	}
+
+	public static class Http {
+
+		/**
+		 * Whether each outgoing request of a RestClient, RestTemplate or WebClient built from
+		 * Boot's builders gets a span of kind NETWORK. Without, requests still carry traceparent,
+		 * tracestate and baggage.
+		 */
+		private boolean clientSpans = true;
+
+		/**
+		 * Whether a 4xx answer sets the client span's status to ERROR. By default it is recorded
+		 * as the server's answer and the span stays OK; a 5xx or an I/O error is always an ERROR.
+		 */
+		private boolean errorOn4xx;
+
+		public boolean isClientSpans() {
+			return this.clientSpans;
+		}
+
+		public void setClientSpans(boolean clientSpans) {
+			this.clientSpans = clientSpans;
+		}
+
+		public boolean isErrorOn4xx() {
+			return this.errorOn4xx;
+		}
+
+		public void setErrorOn4xx(boolean errorOn4xx) {
+			this.errorOn4xx = errorOn4xx;
 		}
 
 	}

@@ -2,49 +2,41 @@ package io.agenttracing.context;
 
 import java.io.IOException;
 
-import io.agenttracing.CurrentContext;
-import io.agenttracing.Scope;
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Adds the current span's W3C {@code traceparent}, the trace's {@code tracestate} and the session
- * {@code baggage} to outgoing {@code RestClient} and {@code RestTemplate} requests.
+ * Traces outgoing {@code RestClient} and {@code RestTemplate} requests ({@link HttpClientSpans})
+ * and sends the W3C {@code traceparent}, {@code tracestate} and {@code baggage} with them.
  */
 public final class TracingClientHttpRequestInterceptor implements ClientHttpRequestInterceptor {
+
+	private final HttpClientSpans spans;
+
+	public TracingClientHttpRequestInterceptor(HttpClientSpans spans) {
+		this.spans = spans;
+	}
 
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
-		inject(CurrentContext.get(), request.getHeaders());
-		return execution.execute(request, body);
-	}
-
-	/** Writes the propagation headers of {@code scope}, if any, replacing ones already set. */
-	static void inject(@Nullable Scope scope, HttpHeaders headers) {
-		if (scope == null) {
-			return;
+		HttpClientSpans.Call call = this.spans.start(request.getMethod().name(), request.getURI());
+		if (call == null) {
+			return execution.execute(request, body);
 		}
-		String traceparent = W3CTraceContext.traceparent(scope);
-		if (traceparent == null) {
-			return;
+		call.inject(request.getHeaders()::set, request.getHeaders().getFirst(W3CTraceContext.BAGGAGE));
+		ClientHttpResponse response;
+		try {
+			response = execution.execute(request, body);
 		}
-		headers.set(W3CTraceContext.TRACEPARENT, traceparent);
-		String traceState = scope.trace().traceState();
-		if (traceState != null) {
-			headers.set(W3CTraceContext.TRACESTATE, traceState);
+		catch (IOException | RuntimeException | Error ex) {
+			call.failed(ex);
+			throw ex;
 		}
-		String baggage = W3CTraceContext.baggage(scope.trace());
-		if (baggage != null) {
-			String existing = headers.getFirst(W3CTraceContext.BAGGAGE);
-			headers.set(W3CTraceContext.BAGGAGE,
-					(existing == null || existing.isBlank()) ? baggage : existing + "," + baggage);
-		}
+		call.answered(response.getStatusCode().value());
+		return response;
 	}
 
 }

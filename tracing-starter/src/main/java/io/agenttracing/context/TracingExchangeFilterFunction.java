@@ -1,7 +1,5 @@
 package io.agenttracing.context;
 
-import io.agenttracing.CurrentContext;
-import io.agenttracing.Scope;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.reactive.function.client.ClientRequest;
@@ -10,22 +8,32 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 /**
- * Adds the W3C propagation headers to outgoing {@code WebClient} requests. The scope is read when
- * the request is built: on the calling thread, or from the Reactor context when automatic context
- * propagation restores it.
+ * Traces outgoing {@code WebClient} requests ({@link HttpClientSpans}) and sends the W3C headers
+ * with them. The trace is read when the request is made: on the calling thread, or from the Reactor
+ * context when automatic context propagation restores it; the span ends with the response, an
+ * error or a cancellation.
  */
 public final class TracingExchangeFilterFunction implements ExchangeFilterFunction {
 
+	private final HttpClientSpans spans;
+
+	public TracingExchangeFilterFunction(HttpClientSpans spans) {
+		this.spans = spans;
+	}
+
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		Scope scope = CurrentContext.get();
-		if (scope == null) {
+		HttpClientSpans.Call call = this.spans.start(request.method().name(), request.url());
+		if (call == null) {
 			return next.exchange(request);
 		}
 		ClientRequest traced = ClientRequest.from(request)
-			.headers((headers) -> TracingClientHttpRequestInterceptor.inject(scope, headers))
+			.headers((headers) -> call.inject(headers::set, headers.getFirst(W3CTraceContext.BAGGAGE)))
 			.build();
-		return next.exchange(traced);
+		return next.exchange(traced)
+			.doOnNext((response) -> call.answered(response.statusCode().value()))
+			.doOnError(call::failed)
+			.doOnCancel(() -> call.failed(null));
 	}
 
 }

@@ -1,6 +1,9 @@
 package io.agenttracing.context;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 
 import io.agenttracing.CurrentContext;
 import io.agenttracing.RemoteParent;
@@ -43,14 +46,21 @@ public final class TracingFilter extends OncePerRequestFilter {
 		if (incoming == null) {
 			return external;
 		}
-		return new RemoteParent(external.traceId(), external.spanId(), incoming.traceState(), incoming.sessionId());
+		return new RemoteParent(external.traceId(), external.spanId(), incoming.traceState(), incoming.sessionId(),
+				incoming.random(), incoming.baggage());
+	}
+
+	private static List<String> values(HttpServletRequest request, String header) {
+		Enumeration<String> values = request.getHeaders(header);
+		return (values != null) ? Collections.list(values) : List.of();
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		RemoteParent incoming = W3CTraceContext.extract(request.getHeader(W3CTraceContext.TRACEPARENT),
-				request.getHeader(W3CTraceContext.TRACESTATE), request.getHeader(W3CTraceContext.BAGGAGE));
+		// Every value of each header: two traceparents start a new trace, tracestates are combined.
+		RemoteParent incoming = W3CTraceContext.extract(values(request, W3CTraceContext.TRACEPARENT),
+				values(request, W3CTraceContext.TRACESTATE), values(request, W3CTraceContext.BAGGAGE));
 		RemoteParent parent = parent(incoming, this.tracer.externalParent());
 		TraceContext trace = (parent != null) ? this.tracer.continueTrace(parent, null) : this.tracer.openTrace(null);
 		response.setHeader(W3CTraceContext.TRACERESPONSE, W3CTraceContext.traceresponse(trace));

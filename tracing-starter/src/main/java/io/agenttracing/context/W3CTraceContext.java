@@ -1,8 +1,8 @@
 package io.agenttracing.context;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import io.agenttracing.RemoteParent;
 import io.agenttracing.Scope;
@@ -27,7 +27,9 @@ public final class W3CTraceContext {
 	/** The baggage key of the session id. */
 	public static final String SESSION_KEY = "session.id";
 
-	private static final int MAX_BAGGAGE_LENGTH = 8192;
+	private static final int SAMPLED_FLAG = 0x01;
+
+	private static final int RANDOM_FLAG = 0x02;
 
 	private W3CTraceContext() {
 	}
@@ -38,10 +40,23 @@ public final class W3CTraceContext {
 	 */
 	public static @Nullable RemoteParent extract(@Nullable String traceparent, @Nullable String tracestate,
 			@Nullable String baggage) {
-		if (traceparent == null) {
+		return extract((traceparent != null) ? List.of(traceparent) : List.of(),
+				(tracestate != null) ? List.of(tracestate) : List.of(), (baggage != null) ? List.of(baggage) : List.of());
+	}
+
+	/**
+	 * The remote parent that incoming headers describe, each header given with all the values it
+	 * was received with. {@code null} (a new trace) unless there is exactly one {@code traceparent}
+	 * and it parses; {@code tracestate} is combined and validated ({@link TraceState}); the
+	 * {@code random} flag of the caller is kept; {@code baggage} gives the session and the entries
+	 * to pass on.
+	 */
+	public static @Nullable RemoteParent extract(List<String> traceparents, List<String> tracestates,
+			List<String> baggages) {
+		if (traceparents.size() != 1) {
 			return null;
 		}
-		String header = traceparent.trim();
+		String header = traceparents.get(0).strip();
 		if (header.length() < 55 || header.charAt(2) != '-' || header.charAt(35) != '-' || header.charAt(52) != '-') {
 			return null;
 		}
@@ -50,25 +65,36 @@ public final class W3CTraceContext {
 				|| (header.length() > 55 && header.charAt(55) != '-')) {
 			return null;
 		}
-		if (!isLowerHex(header.substring(53, 55))) {
+		String flags = header.substring(53, 55);
+		if (!isLowerHex(flags)) {
 			return null;
 		}
+		boolean random = (Integer.parseInt(flags, 16) & RANDOM_FLAG) != 0;
+		Map<String, String> baggage = new LinkedHashMap<>(Baggage.parse(baggages));
+		String session = baggage.remove(SESSION_KEY);
 		RemoteParent parent = new RemoteParent(header.substring(3, 35), header.substring(36, 52),
-				(tracestate != null && !tracestate.isBlank()) ? tracestate.trim() : null, sessionFromBaggage(baggage));
+				TraceState.parse(tracestates), (session != null && !session.isEmpty()) ? session : null, random,
+				baggage);
 		return parent.isValid() ? parent : null;
 	}
 
 	/**
-	 * The {@code traceparent} for a call made in {@code scope}: the current span as parent, or the
-	 * trace's remote parent when no span is running; {@code null} when there is neither.
+	 * The {@code traceparent} for a call made in {@code scope}: the current span as parent; with
+	 * no span running, the trace's remote parent, or else the span id promised to the caller in
+	 * {@code traceresponse} (the request's own root).
 	 */
-	public static @Nullable String traceparent(Scope scope) {
+	public static String traceparent(Scope scope) {
 		Span span = scope.span();
 		String parentId = (span != null) ? span.spanId() : scope.trace().remoteParentId();
 		if (parentId == null) {
-			return null;
+			parentId = scope.trace().reserveRootSpanId();
 		}
-		return "00-" + scope.trace().traceId() + "-" + parentId + "-" + flags(scope.trace());
+		return traceparent(scope.trace(), parentId);
+	}
+
+	/** The {@code traceparent} that names {@code parentId} in {@code trace}. */
+	public static String traceparent(TraceContext trace, String parentId) {
+		return "00-" + trace.traceId() + "-" + parentId + "-" + flags(trace);
 	}
 
 	/** The {@code traceresponse} that tells a caller the trace and the span that serves it. */
@@ -76,35 +102,32 @@ public final class W3CTraceContext {
 		return "00-" + trace.traceId() + "-" + trace.reserveRootSpanId() + "-" + flags(trace);
 	}
 
-	/** The {@code baggage} entry of the trace's session, or {@code null} without a session. */
+	/**
+	 * The {@code baggage} of the trace: its session as {@code session.id} and the entries received
+	 * or set on it; {@code null} when there are none.
+	 */
 	public static @Nullable String baggage(TraceContext trace) {
+		Map<String, String> entries = new LinkedHashMap<>();
 		String session = trace.sessionId();
-		return (session != null) ? SESSION_KEY + "=" + URLEncoder.encode(session, StandardCharsets.UTF_8) : null;
+		if (session != null) {
+			entries.put(SESSION_KEY, session);
+		}
+		trace.baggage().forEach(entries::putIfAbsent);
+		return Baggage.format(entries);
 	}
 
+	/** Sampled is our own decision; random is kept from the caller (and set for ids we make). */
 	private static String flags(TraceContext trace) {
-		return trace.isSampled() ? "01" : "00";
+		int flags = (trace.isSampled() ? SAMPLED_FLAG : 0) | (trace.isRandom() ? RANDOM_FLAG : 0);
+		return "0" + flags;
 	}
 
 	static @Nullable String sessionFromBaggage(@Nullable String baggage) {
-		if (baggage == null || baggage.length() > MAX_BAGGAGE_LENGTH) {
+		if (baggage == null) {
 			return null;
 		}
-		for (String member : baggage.split(",")) {
-			int properties = member.indexOf(';');
-			String entry = (properties >= 0) ? member.substring(0, properties) : member;
-			int equals = entry.indexOf('=');
-			if (equals > 0 && entry.substring(0, equals).trim().equals(SESSION_KEY)) {
-				try {
-					String value = URLDecoder.decode(entry.substring(equals + 1).trim(), StandardCharsets.UTF_8);
-					return value.isEmpty() ? null : value;
-				}
-				catch (IllegalArgumentException ex) {
-					return null;
-				}
-			}
-		}
-		return null;
+		String session = Baggage.parse(List.of(baggage)).get(SESSION_KEY);
+		return (session == null || session.isEmpty()) ? null : session;
 	}
 
 	private static boolean isLowerHex(String text) {

@@ -94,7 +94,8 @@ class HttpPropagationTest {
 		assertThat(this.downstream.received).hasSize(3);
 		for (Map<String, String> headers : this.downstream.received) {
 			String traceparent = headers.get("traceparent");
-			assertThat(traceparent).startsWith("00-" + traceId + "-").endsWith("-01");
+			// Sampled (our decision) and random (our trace ids are): 0x03.
+			assertThat(traceparent).startsWith("00-" + traceId + "-").endsWith("-03");
 			SpanData caller = trace.spans()
 				.stream()
 				.filter((span) -> span.spanId().equals(traceparent.substring(36, 52)))
@@ -132,7 +133,7 @@ class HttpPropagationTest {
 		HttpResponse<String> response = front(Map.of("traceparent", "00-not-a-real-traceparent-01"));
 		assertThat(response.statusCode()).isEqualTo(200);
 		String traceresponse = response.headers().firstValue("traceresponse").orElseThrow();
-		assertThat(traceresponse).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+		assertThat(traceresponse).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-03");
 		TraceData trace = trace(traceresponse.substring(3, 35));
 		assertThat(trace.span("Frontend.call").parentId()).isNull();
 		assertThat(trace.span("Frontend.call").spanId()).isEqualTo(traceresponse.substring(36, 52));
