@@ -82,6 +82,8 @@ public final class AgentTracingAutoConfiguration {
 		ExportPipeline.Builder pipeline = ExportPipeline.builder();
 		namedExporters(beanFactory).forEach(pipeline::exporter);
 		return pipeline.queueCapacity(export.getQueueCapacity())
+			.maxBatchSpans(export.getMaxBatchSpans())
+			.maxConcurrentRequests(export.getMaxConcurrentRequests())
 			.scheduleDelay(export.getScheduleDelay())
 			.shutdownTimeout(export.getTimeout())
 			.listener(listener)

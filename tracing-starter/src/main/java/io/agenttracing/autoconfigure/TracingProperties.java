@@ -160,6 +160,8 @@ public class TracingProperties implements Validator {
 		}
 		positive(errors, "exporters.memory.maxTraces", properties.getExporters().getMemory().getMaxTraces());
 		positive(errors, "export.queueCapacity", properties.getExport().getQueueCapacity());
+		positive(errors, "export.maxBatchSpans", properties.getExport().getMaxBatchSpans());
+		positive(errors, "export.maxConcurrentRequests", properties.getExport().getMaxConcurrentRequests());
 		Exporters exporters = properties.getExporters();
 		if (exporters.getOtlp().isEnabled()) {
 			httpUrl(errors, "exporters.otlp.endpoint", exporters.getOtlp().getEndpoint());
@@ -797,6 +799,34 @@ public class TracingProperties implements Validator {
 		 * Longest time graceful shutdown waits for queued traces to be exported.
 		 */
 		private Duration timeout = ExportPipeline.DEFAULT_SHUTDOWN_TIMEOUT;
+
+		/**
+		 * Most spans in one batch handed to an exporter (one OTLP or Zipkin request); a trace
+		 * larger than this goes alone, whole.
+		 */
+		private int maxBatchSpans = ExportPipeline.DEFAULT_MAX_BATCH_SPANS;
+
+		/**
+		 * Most requests of one exporter in flight at once, so that one slow round trip to a
+		 * remote collector does not cap throughput.
+		 */
+		private int maxConcurrentRequests = ExportPipeline.DEFAULT_MAX_CONCURRENT_REQUESTS;
+
+		public int getMaxBatchSpans() {
+			return this.maxBatchSpans;
+		}
+
+		public void setMaxBatchSpans(int maxBatchSpans) {
+			this.maxBatchSpans = maxBatchSpans;
+		}
+
+		public int getMaxConcurrentRequests() {
+			return this.maxConcurrentRequests;
+		}
+
+		public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+			this.maxConcurrentRequests = maxConcurrentRequests;
+		}
 
 		public int getQueueCapacity() {
 			return this.queueCapacity;

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -38,6 +41,12 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 
 	public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
+	/** Default most spans in one batch handed to an exporter (OpenTelemetry's batch size). */
+	public static final int DEFAULT_MAX_BATCH_SPANS = 512;
+
+	/** Default most batches of one exporter in flight at once. */
+	public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 4;
+
 	private static final Log logger = LogFactory.getLog(ExportPipeline.class);
 
 	private final Lane[] lanes;
@@ -59,8 +68,8 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 			TraceExporter exporter = builder.exporters.get(i);
 			String name = builder.names.get(i);
 			// The first lane tells the listener about each trace, so metrics count every trace once.
-			lanes.add(new Lane(exporter, (name != null) ? name : safeName(exporter), builder.queueCapacity, this.listener, scheduleDelayNanos, lanes.isEmpty(),
-					this.dropped));
+			lanes.add(new Lane(exporter, (name != null) ? name : safeName(exporter), builder, this.listener,
+					scheduleDelayNanos, lanes.isEmpty(), this.dropped));
 		}
 		this.lanes = lanes.toArray(new Lane[0]);
 		for (Lane lane : this.lanes) {
@@ -220,12 +229,27 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 
 		private final LongAdder dropped;
 
+		/** Whether the exporter sends batches itself; if not, each trace is exported and counted on its own. */
+		private final boolean batching;
+
+		private final int maxBatchSpans;
+
+		private final int maxConcurrentRequests;
+
+		/** Permits for batches in flight. */
+		private final Semaphore inFlight;
+
 		private volatile boolean sleeping;
 
 		private volatile boolean closing;
 
-		Lane(TraceExporter exporter, String name, int capacity, ExportListener listener, long scheduleDelayNanos,
+		Lane(TraceExporter exporter, String name, Builder settings, ExportListener listener, long scheduleDelayNanos,
 				boolean reportsTraces, LongAdder dropped) {
+			int capacity = settings.queueCapacity;
+			this.batching = exportsBatches(exporter);
+			this.maxBatchSpans = settings.maxBatchSpans;
+			this.maxConcurrentRequests = settings.maxConcurrentRequests;
+			this.inFlight = new Semaphore(this.maxConcurrentRequests);
 			this.wakeThreshold = Math.max(1, capacity / 4);
 			this.reportsTraces = reportsTraces;
 			this.dropped = dropped;
@@ -271,14 +295,24 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 
 		@Override
 		public void run() {
+			List<TraceData> batch = new ArrayList<>();
+			int batchSpans = 0;
 			while (true) {
 				// Counted before the poll, so that flush() never sees an empty queue and an idle lane
-				// while a trace is between the two.
+				// while a trace is between the two; the count is given back once the trace is exported.
 				this.pending.incrementAndGet();
 				PendingExport export = this.queue.poll();
 				if (export == null) {
 					this.pending.decrementAndGet();
+					if (!batch.isEmpty()) {
+						// The queue is drained: send what was gathered rather than wait for more.
+						send(batch);
+						batch = new ArrayList<>();
+						batchSpans = 0;
+						continue;
+					}
 					if (this.closing) {
+						awaitInFlight();
 						return;
 					}
 					this.sleeping = true;
@@ -288,15 +322,90 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 					this.sleeping = false;
 					continue;
 				}
-				try {
-					TraceData trace = snapshot(export);
-					if (trace != null) {
+				TraceData trace = snapshot(export);
+				if (trace == null) {
+					this.pending.decrementAndGet();
+					continue;
+				}
+				if (!batch.isEmpty() && batchSpans + trace.spanCount() > this.maxBatchSpans) {
+					send(batch);
+					batch = new ArrayList<>();
+					batchSpans = 0;
+				}
+				batch.add(trace);
+				batchSpans += trace.spanCount();
+				if (batchSpans >= this.maxBatchSpans) {
+					send(batch);
+					batch = new ArrayList<>();
+					batchSpans = 0;
+				}
+			}
+		}
+
+		/** Exports a batch: as one call of an exporter that batches, else trace by trace. */
+		private void send(List<TraceData> batch) {
+			if (!this.batching) {
+				for (TraceData trace : batch) {
+					try {
 						export(trace);
+					}
+					finally {
+						this.pending.decrementAndGet();
+					}
+				}
+				return;
+			}
+			try {
+				this.inFlight.acquire();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				batch.forEach((trace) -> failed(trace, ex));
+				this.pending.addAndGet(-batch.size());
+				return;
+			}
+			CompletionStage<Void> sent;
+			try {
+				sent = this.exporter.export(batch);
+			}
+			catch (Throwable ex) {
+				sent = CompletableFuture.failedFuture(ex);
+			}
+			sent.whenComplete((ignored, failure) -> {
+				try {
+					for (TraceData trace : batch) {
+						if (failure == null) {
+							this.listener.onExported(this.name, trace);
+						}
+						else {
+							failed(trace, failure);
+						}
 					}
 				}
 				finally {
-					this.pending.decrementAndGet();
+					this.inFlight.release();
+					this.pending.addAndGet(-batch.size());
 				}
+			});
+		}
+
+		/** Waits for the batches still in flight, until the pipeline's shutdown gives up on this lane. */
+		private void awaitInFlight() {
+			try {
+				this.inFlight.acquire(this.maxConcurrentRequests);
+				this.inFlight.release(this.maxConcurrentRequests);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		private static boolean exportsBatches(TraceExporter exporter) {
+			try {
+				return exporter.getClass().getMethod("export", List.class).getDeclaringClass() != TraceExporter.class;
+			}
+			catch (NoSuchMethodException | RuntimeException ex) {
+				return false;
 			}
 		}
 
@@ -320,9 +429,15 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 				this.listener.onExported(this.name, trace);
 			}
 			catch (Throwable ex) {
-				this.listener.onFailed(this.name, trace, ex);
-				this.failures.warn("Exporter '" + this.name + "' failed to export trace " + trace.traceId(), ex);
+				failed(trace, ex);
 			}
+		}
+
+		private void failed(TraceData trace, Throwable error) {
+			Throwable cause = (error instanceof java.util.concurrent.CompletionException && error.getCause() != null)
+					? error.getCause() : error;
+			this.listener.onFailed(this.name, trace, cause);
+			this.failures.warn("Exporter '" + this.name + "' failed to export trace " + trace.traceId(), cause);
 		}
 
 		void shutdownExporter() {
@@ -352,7 +467,31 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 
 		private ExportListener listener = ExportListener.NONE;
 
+		private int maxBatchSpans = DEFAULT_MAX_BATCH_SPANS;
+
+		private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
+
 		private Builder() {
+		}
+
+		/**
+		 * Most spans in one batch handed to an exporter; a trace larger than this goes alone, whole.
+		 */
+		public Builder maxBatchSpans(int max) {
+			if (max <= 0) {
+				throw new IllegalArgumentException("maxBatchSpans must be positive, got " + max);
+			}
+			this.maxBatchSpans = max;
+			return this;
+		}
+
+		/** Most batches of one exporter in flight at once. */
+		public Builder maxConcurrentRequests(int max) {
+			if (max <= 0) {
+				throw new IllegalArgumentException("maxConcurrentRequests must be positive, got " + max);
+			}
+			this.maxConcurrentRequests = max;
+			return this;
 		}
 
 		/** Adds an exporter, reported under its {@link TraceExporter#name()}. */

@@ -1,6 +1,8 @@
 package io.agenttracing.export;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import io.agenttracing.TraceData;
 
@@ -16,6 +18,24 @@ public interface TraceExporter {
 	 * exported, with the same trace id and {@link TraceData#fragment()} set).
 	 */
 	void export(TraceData trace);
+
+	/**
+	 * Exports several traces at once: as one request, where the backend takes several traces per
+	 * request. The returned stage completes when the batch is delivered, or completes
+	 * exceptionally when it is not; the pipeline then counts every trace of the batch as failed.
+	 * The pipeline keeps up to {@code export.max-concurrent-requests} batches of one exporter in
+	 * flight, so one slow round trip does not cap throughput.
+	 * <p>
+	 * By default each trace goes to {@link #export(TraceData)} in turn, on the pipeline's thread,
+	 * and the pipeline counts each trace's success or failure on its own: an exporter that only
+	 * implements the single-trace method (a lambda, say) works unchanged.
+	 */
+	default CompletionStage<Void> export(List<TraceData> traces) {
+		for (TraceData trace : traces) {
+			export(trace);
+		}
+		return CompletableFuture.completedFuture(null);
+	}
 
 	/** Writes out anything buffered. Called on graceful shutdown before {@link #shutdown()}. */
 	default void flush() {

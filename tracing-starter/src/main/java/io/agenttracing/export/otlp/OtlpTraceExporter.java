@@ -3,6 +3,9 @@ package io.agenttracing.export.otlp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import io.agenttracing.TraceData;
@@ -60,18 +63,42 @@ public final class OtlpTraceExporter implements TraceExporter {
 
 	@Override
 	public void export(TraceData trace) {
-		String userId = AgentSemantics.userId(trace);
-		List<SpanData> spans = new ArrayList<>(trace.spanCount());
-		for (io.agenttracing.SpanData span : trace.spans()) {
-			spans.add(new OtlpSpan(span, userId, this.resource, this.scope));
+		try {
+			export(List.of(trace)).toCompletableFuture().join();
 		}
-		CompletableResultCode result = this.delegate.export(spans).join(this.waitLimit.toMillis(), TimeUnit.MILLISECONDS);
-		if (!result.isSuccess()) {
-			Throwable cause = result.getFailureThrowable();
-			throw new OtlpExportException("OTLP export of trace " + trace.traceId() + " failed"
-					+ ((cause != null) ? ": " + cause : (result.isDone() ? "" : ": no answer within " + this.waitLimit)),
-					cause);
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException failure) ? failure : ex;
 		}
+	}
+
+	/**
+	 * Sends the spans of all the traces in one request. The request runs on the OpenTelemetry
+	 * exporter's own threads (retries included); the stage completes with its outcome.
+	 */
+	@Override
+	public CompletionStage<Void> export(List<TraceData> traces) {
+		List<SpanData> spans = new ArrayList<>();
+		for (TraceData trace : traces) {
+			String userId = AgentSemantics.userId(trace);
+			for (io.agenttracing.SpanData span : trace.spans()) {
+				spans.add(new OtlpSpan(span, userId, this.resource, this.scope));
+			}
+		}
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		CompletableResultCode result = this.delegate.export(spans);
+		result.whenComplete(() -> {
+			if (result.isSuccess()) {
+				done.complete(null);
+			}
+			else {
+				Throwable cause = result.getFailureThrowable();
+				String what = (traces.size() == 1) ? "trace " + traces.get(0).traceId() : traces.size() + " traces";
+				done.completeExceptionally(new OtlpExportException(
+						"OTLP export of " + what + " failed" + ((cause != null) ? ": " + cause : ""), cause));
+			}
+		});
+		// The exporter times out each attempt itself; this only guards against an answer that never comes.
+		return done.orTimeout(this.waitLimit.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package io.agenttracing.export.zipkin;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import io.agenttracing.SpanData;
 import io.agenttracing.SpanEvent;
@@ -21,6 +25,7 @@ import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
 import io.agenttracing.export.TraceExporter;
 import io.agenttracing.export.semconv.AgentSemantics;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -61,43 +66,55 @@ public final class ZipkinTraceExporter implements TraceExporter {
 
 	@Override
 	public void export(TraceData trace) {
-		byte[] body = this.json.writeValueAsBytes(spans(trace));
+		try {
+			export(List.of(trace)).toCompletableFuture().join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException failure) ? failure : ex;
+		}
+	}
+
+	/**
+	 * Posts the spans of all the traces in one request, asynchronously; retryable failures are
+	 * retried with backoff, without holding a thread while waiting.
+	 */
+	@Override
+	public CompletionStage<Void> export(List<TraceData> traces) {
+		List<Map<String, Object>> spans = new ArrayList<>();
+		traces.forEach((trace) -> spans.addAll(spans(trace)));
 		HttpRequest request = HttpRequest.newBuilder(this.endpoint)
 			.timeout(this.timeout)
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(this.json.writeValueAsBytes(spans)))
 			.build();
-		Duration backoff = this.initialBackoff;
-		for (int attempt = 1;; attempt++) {
-			String failure;
-			try {
-				HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() / 100 == 2) {
-					return;
+		String what = (traces.size() == 1) ? "trace " + traces.get(0).traceId() : traces.size() + " traces";
+		return attempt(request, what, 1, this.initialBackoff);
+	}
+
+	private CompletableFuture<Void> attempt(HttpRequest request, String what, int attempt, Duration backoff) {
+		return this.client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+			.handle((response, error) -> {
+				Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause()
+						: error;
+				if (cause == null && response.statusCode() / 100 == 2) {
+					return CompletableFuture.<Void>completedFuture(null);
 				}
-				failure = "Zipkin answered " + response.statusCode();
-				if (!RETRYABLE.contains(response.statusCode())) {
-					throw new ZipkinExportException(failure + " for trace " + trace.traceId(), null);
+				String failure = (cause != null) ? cause.toString() : "Zipkin answered " + response.statusCode();
+				boolean retryable = (cause != null) ? (cause instanceof ConnectException
+						|| cause instanceof HttpConnectTimeoutException) : RETRYABLE.contains(response.statusCode());
+				if (!retryable) {
+					return CompletableFuture.<Void>failedFuture(
+							new ZipkinExportException("Zipkin export of " + what + " failed: " + failure, cause));
 				}
-			}
-			catch (ConnectException | HttpConnectTimeoutException ex) {
-				failure = ex.toString();
-			}
-			catch (IOException ex) {
-				throw new ZipkinExportException("Zipkin export of trace " + trace.traceId() + " failed: " + ex, ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new ZipkinExportException("Interrupted exporting trace " + trace.traceId(), ex);
-			}
-			if (attempt >= ATTEMPTS) {
-				throw new ZipkinExportException(
-						"Zipkin export of trace " + trace.traceId() + " failed after " + attempt + " attempts: " + failure,
-						null);
-			}
-			sleep(backoff);
-			backoff = backoff.multipliedBy(2);
-		}
+				if (attempt >= ATTEMPTS) {
+					return CompletableFuture.<Void>failedFuture(new ZipkinExportException(
+							"Zipkin export of " + what + " failed after " + attempt + " attempts: " + failure, cause));
+				}
+				Executor later = CompletableFuture.delayedExecutor(backoff.toMillis(), TimeUnit.MILLISECONDS);
+				return CompletableFuture.supplyAsync(() -> null, later)
+					.thenCompose((ignored) -> attempt(request, what, attempt + 1, backoff.multipliedBy(2)));
+			})
+			.thenCompose((next) -> next);
 	}
 
 	/** The Zipkin v2 JSON model of a trace's spans. */
@@ -146,15 +163,6 @@ public final class ZipkinTraceExporter implements TraceExporter {
 		return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
 	}
 
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
 	@Override
 	public String name() {
 		return "zipkin";
@@ -163,7 +171,7 @@ public final class ZipkinTraceExporter implements TraceExporter {
 	/** An export Zipkin did not accept. */
 	static final class ZipkinExportException extends RuntimeException {
 
-		ZipkinExportException(String message, Throwable cause) {
+		ZipkinExportException(String message, @Nullable Throwable cause) {
 			super(message, cause);
 		}
 

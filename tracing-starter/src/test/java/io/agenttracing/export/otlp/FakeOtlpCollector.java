@@ -45,6 +45,12 @@ public final class FakeOtlpCollector implements AutoCloseable {
 
 	private volatile Mode mode = Mode.OK;
 
+	private volatile long latencyMillis;
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final AtomicInteger maxInFlight = new AtomicInteger();
+
 	private volatile CountDownLatch hang = new CountDownLatch(1);
 
 	private HttpServer server;
@@ -93,6 +99,16 @@ public final class FakeOtlpCollector implements AutoCloseable {
 		this.server = start(this.port);
 	}
 
+	/** Answers every request only after this delay, like a collector far away. */
+	public void latency(java.time.Duration latency) {
+		this.latencyMillis = latency.toMillis();
+	}
+
+	/** The most requests that were being answered at once. */
+	public int maxInFlight() {
+		return this.maxInFlight.get();
+	}
+
 	public List<ExportTraceServiceRequest> requests() {
 		return this.requests;
 	}
@@ -123,7 +139,25 @@ public final class FakeOtlpCollector implements AutoCloseable {
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
+		this.maxInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
+		try {
+			answer(exchange);
+		}
+		finally {
+			this.inFlight.decrementAndGet();
+		}
+	}
+
+	private void answer(HttpExchange exchange) throws IOException {
 		this.attempts.incrementAndGet();
+		if (this.latencyMillis > 0) {
+			try {
+				Thread.sleep(this.latencyMillis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		byte[] body = exchange.getRequestBody().readAllBytes();
 		Mode current = this.mode;
 		if (current == Mode.HANG) {
