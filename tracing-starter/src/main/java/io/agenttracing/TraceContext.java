@@ -67,6 +67,12 @@ public final class TraceContext implements Scope, PendingExport {
 
 	private @Nullable TraceData publishedSnapshot;
 
+	/** Exported at the longest trace duration while its root was still running. */
+	private boolean incomplete;
+
+	/** This trace's entry among its tracer's open traces; null when it is not recorded. */
+	private final OpenTraces.@Nullable Handle openHandle;
+
 	/** Span id promised (in a {@code traceresponse}) to the first root span, or 0. */
 	private long reservedRootId;
 
@@ -89,6 +95,7 @@ public final class TraceContext implements Scope, PendingExport {
 		this.sampled = sampled;
 		this.startNanos = System.nanoTime();
 		this.clock = TraceClock.anchor(this.startNanos);
+		this.openHandle = sampled ? tracer.openTraces().register(this, this.startNanos) : null;
 	}
 
 	@Override
@@ -359,6 +366,9 @@ public final class TraceContext implements Scope, PendingExport {
 				publish = this.sampled;
 			}
 		}
+		if (publish) {
+			closeOpenHandle();
+		}
 		if (late) {
 			if (this.sampled) {
 				this.tracer.sink().submit(new LateSpanExport(this, span));
@@ -379,6 +389,33 @@ public final class TraceContext implements Scope, PendingExport {
 				return;
 			}
 			this.finished = true;
+		}
+		closeOpenHandle();
+		synchronized (this) {
+			if (this.spanCount == 0 || !this.sampled) {
+				return;
+			}
+		}
+		this.tracer.sink().submit(this);
+	}
+
+	private void closeOpenHandle() {
+		if (this.openHandle != null) {
+			this.tracer.openTraces().finished(this.openHandle);
+		}
+	}
+
+	/**
+	 * Exports the trace as it is, marked incomplete, because it reached the longest trace
+	 * duration with its root still running. Spans still running go out as fragments when they end.
+	 */
+	void expire() {
+		synchronized (this) {
+			if (this.finished) {
+				return;
+			}
+			this.finished = true;
+			this.incomplete = true;
 			if (this.spanCount == 0 || !this.sampled) {
 				return;
 			}
@@ -401,8 +438,8 @@ public final class TraceContext implements Scope, PendingExport {
 	synchronized TraceData snapshot(boolean includeRunning) {
 		if (this.spanCount == 1 && this.firstSpan != null
 				&& (includeRunning ? !this.firstSpan.isLate() : this.firstSpan.isEndedBeforePublish())) {
-			return TraceData.of(traceId(), this.name, epochNanosAt(this.startNanos), this.sessionId, List.of(this.firstSpan.toData()),
-					false, this.droppedSpans);
+			return TraceData.of(traceId(), this.name, epochNanosAt(this.startNanos), this.sessionId,
+					List.of(this.firstSpan.toData()), false, this.droppedSpans, this.incomplete);
 		}
 		List<SpanData> data = new ArrayList<>(this.spanCount);
 		for (RecordingSpan span : spanList()) {
@@ -410,7 +447,8 @@ public final class TraceContext implements Scope, PendingExport {
 				data.add(span.toData());
 			}
 		}
-		return TraceData.of(traceId(), this.name, epochNanosAt(this.startNanos), this.sessionId, data, false, this.droppedSpans);
+		return TraceData.of(traceId(), this.name, epochNanosAt(this.startNanos), this.sessionId, data, false,
+				this.droppedSpans, this.incomplete);
 	}
 
 	synchronized TraceData fragment(RecordingSpan span) {

@@ -20,9 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param spans the spans in start order
  * @param fragment whether this holds spans that ended after the trace was exported
  * @param droppedSpans spans not recorded because the trace reached its span limit
+ * @param incomplete whether the trace was exported before its root ended, because it reached
+ * {@code limits.max-trace-duration}: it holds the spans that had ended by then
  */
 public record TraceData(String traceId, @Nullable String name, SpanKind kind, SpanStatus status, long startEpochNanos,
-		long durationNanos, @Nullable String sessionId, List<SpanData> spans, boolean fragment, int droppedSpans) {
+		long durationNanos, @Nullable String sessionId, List<SpanData> spans, boolean fragment, int droppedSpans,
+		boolean incomplete) {
 
 	public TraceData {
 		spans = List.copyOf(spans);
@@ -31,6 +34,12 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 	/** Builds the trace-level summary from its spans. */
 	public static TraceData of(String traceId, @Nullable String name, long startEpochNanos, @Nullable String sessionId,
 			List<SpanData> spans, boolean fragment, int droppedSpans) {
+		return of(traceId, name, startEpochNanos, sessionId, spans, fragment, droppedSpans, false);
+	}
+
+	/** Builds the trace-level summary from its spans, for a trace that may be incomplete. */
+	public static TraceData of(String traceId, @Nullable String name, long startEpochNanos, @Nullable String sessionId,
+			List<SpanData> spans, boolean fragment, int droppedSpans, boolean incomplete) {
 		Set<String> ids = ids(spans);
 		SpanKind kind = null;
 		SpanStatus status = SpanStatus.UNSET;
@@ -62,7 +71,7 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 		long duration = (end != Long.MIN_VALUE) ? Math.max(0, end - begin) : 0;
 		String traceName = (name != null) ? name : (spans.isEmpty() ? null : spans.get(0).name());
 		return new TraceData(traceId, traceName, (kind != null) ? kind : SpanKind.INTERNAL, status, begin, duration,
-				sessionId, spans, fragment, droppedSpans);
+				sessionId, spans, fragment, droppedSpans, incomplete);
 	}
 
 	/** The span ids, for finding roots. */

@@ -37,6 +37,8 @@ public final class TraceJson {
 		json.put("durationMs", trace.durationMs());
 		json.put("spanCount", trace.spanCount());
 		json.put("sessionId", trace.sessionId());
+		json.put("droppedSpans", trace.droppedSpans());
+		json.put("incomplete", trace.incomplete());
 		return json;
 	}
 
@@ -48,6 +50,9 @@ public final class TraceJson {
 		json.put("status", trace.status().name());
 		json.put("startTime", trace.startTime().toString());
 		json.put("durationMs", trace.durationMs());
+		json.put("droppedSpans", trace.droppedSpans());
+		json.put("incomplete", trace.incomplete());
+		json.put("fragment", trace.fragment());
 		List<Map<String, @Nullable Object>> spans = new ArrayList<>(trace.spanCount());
 		for (SpanData span : trace.spans()) {
 			spans.add(span(span));

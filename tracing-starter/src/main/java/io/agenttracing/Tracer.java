@@ -35,6 +35,9 @@ public final class Tracer {
 	/** Default longest text kept for one value: an attribute, an error message, a stack trace. */
 	public static final int DEFAULT_MAX_VALUE_LENGTH = 8192;
 
+	/** Default longest time a trace stays open before it is exported as incomplete. */
+	public static final java.time.Duration DEFAULT_MAX_TRACE_DURATION = java.time.Duration.ofMinutes(10);
+
 	/** Default longest name kept: span, event, signal and tag names, tag values, the session id. */
 	public static final int DEFAULT_MAX_NAME_LENGTH = 256;
 
@@ -52,7 +55,10 @@ public final class Tracer {
 
 	private final Supplier<@Nullable RemoteParent> externalParent;
 
+	private final OpenTraces openTraces;
+
 	private Tracer(Builder builder) {
+		this.openTraces = new OpenTraces(builder.maxTraceDuration.toNanos(), builder.enabled);
 		this.sink = builder.sink;
 		this.enabled = builder.enabled;
 		this.samplingProbability = builder.samplingProbability;
@@ -185,6 +191,25 @@ public final class Tracer {
 		return this.settings;
 	}
 
+	OpenTraces openTraces() {
+		return this.openTraces;
+	}
+
+	/** Traces recorded and not finished yet (roots still running), for the {@code traces.open} gauge. */
+	public long openTraceCount() {
+		return this.openTraces.count();
+	}
+
+	/**
+	 * Exports, marked incomplete, every open trace older than the longest trace duration at
+	 * {@code nanoTime} (a {@link System#nanoTime()} reading). A background thread does this every
+	 * second; tests call it with a clock of their own.
+	 * @return how many traces were expired
+	 */
+	public int expireOpenTraces(long nanoTime) {
+		return this.openTraces.expire(nanoTime);
+	}
+
 	/**
 	 * Records input already captured as JSON by {@link #capturer()} (the {@code @Traced} advice
 	 * does this), without masking it a second time.
@@ -229,6 +254,8 @@ public final class Tracer {
 		private int maxNameLength = DEFAULT_MAX_NAME_LENGTH;
 
 		private boolean enabled = true;
+
+		private java.time.Duration maxTraceDuration = DEFAULT_MAX_TRACE_DURATION;
 
 		private Supplier<@Nullable RemoteParent> externalParent = () -> null;
 
@@ -308,6 +335,18 @@ public final class Tracer {
 				throw new IllegalArgumentException("maxNameLength must be at least 16, got " + max);
 			}
 			this.maxNameLength = max;
+			return this;
+		}
+
+		/**
+		 * Longest time a trace stays open: one whose root has not ended by then (a future never
+		 * completed, a stuck thread) is exported as incomplete with the spans it has.
+		 */
+		public Builder maxTraceDuration(java.time.Duration duration) {
+			if (duration.isNegative() || duration.isZero()) {
+				throw new IllegalArgumentException("maxTraceDuration must be positive, got " + duration);
+			}
+			this.maxTraceDuration = duration;
 			return this;
 		}
 

@@ -109,6 +109,7 @@ public final class AgentTracingAutoConfiguration {
 			.maxTagsPerSpan(limits.getMaxTagsPerSpan())
 			.maxNameLength(limits.getMaxNameLength())
 			.maxValueLength(properties.getCapture().getMaxValueLength())
+			.maxTraceDuration(limits.getMaxTraceDuration())
 			.build();
 	}
 
@@ -188,13 +189,22 @@ public final class AgentTracingAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		MicrometerExportListener agentTracingMetrics(MeterRegistry registry) {
-			return new MicrometerExportListener(registry);
+		MicrometerExportListener agentTracingMetrics(MeterRegistry registry, ListableBeanFactory beanFactory,
+				TracingProperties properties) {
+			// Counters of every exporter exist at 0 from startup, so a dashboard can read them.
+			List<String> exporters = new ArrayList<>(namedExporters(beanFactory).keySet());
+			exporters.add(ExportPipeline.QUEUE);
+			TracingProperties.Metrics metrics = properties.getMetrics();
+			return new MicrometerExportListener(registry, exporters,
+					metrics.isSpanNames() ? metrics.getMaxSpanNames() : 0);
 		}
 
 		@Bean
-		MeterBinder agentTracingQueueMetrics(ObjectProvider<ExportPipeline> pipeline) {
+		MeterBinder agentTracingQueueMetrics(ObjectProvider<ExportPipeline> pipeline, ObjectProvider<Tracer> tracer) {
 			return (registry) -> {
+				Gauge.builder("agent.tracing.traces.open", tracer, (t) -> t.getObject().openTraceCount())
+					.description("Traces recorded whose root has not ended yet")
+					.register(registry);
 				Gauge.builder("agent.tracing.queue.size", pipeline, (p) -> p.getObject().queueSize())
 					.description("Finished traces waiting in the fullest exporter queue")
 					.register(registry);

@@ -63,6 +63,8 @@ public class TracingProperties implements Validator {
 
 	private final Http http = new Http();
 
+	private final Metrics metrics = new Metrics();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -123,6 +125,10 @@ public class TracingProperties implements Validator {
 		return this.http;
 	}
 
+	public Metrics getMetrics() {
+		return this.metrics;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return TracingProperties.class.isAssignableFrom(type);
@@ -145,6 +151,8 @@ public class TracingProperties implements Validator {
 		positive(errors, "limits.maxStackFrames", properties.getLimits().getMaxStackFrames());
 		positive(errors, "limits.maxSignalsPerSpan", properties.getLimits().getMaxSignalsPerSpan());
 		positive(errors, "limits.maxTagsPerSpan", properties.getLimits().getMaxTagsPerSpan());
+		positive(errors, "limits.maxTraceDuration", properties.getLimits().getMaxTraceDuration());
+		positive(errors, "metrics.maxSpanNames", properties.getMetrics().getMaxSpanNames());
 		if (properties.getLimits().getMaxNameLength() < 16) {
 			reject(errors, "limits.maxNameLength", "must be at least 16");
 		}
@@ -392,6 +400,20 @@ public class TracingProperties implements Validator {
 		 * session id. Longer ones are cut, say so, and are counted.
 		 */
 		private int maxNameLength = Tracer.DEFAULT_MAX_NAME_LENGTH;
+
+		/**
+		 * Longest time a trace stays open: one whose root has not ended by then (a future never
+		 * completed, a stuck thread) is exported, marked incomplete, with the spans it has.
+		 */
+		private Duration maxTraceDuration = Tracer.DEFAULT_MAX_TRACE_DURATION;
+
+		public Duration getMaxTraceDuration() {
+			return this.maxTraceDuration;
+		}
+
+		public void setMaxTraceDuration(Duration maxTraceDuration) {
+			this.maxTraceDuration = maxTraceDuration;
+		}
 
 		public int getMaxSignalsPerSpan() {
 			return this.maxSignalsPerSpan;
@@ -901,6 +923,38 @@ public class TracingProperties implements Validator {
 
 		public void setErrorOn4xx(boolean errorOn4xx) {
 			this.errorOn4xx = errorOn4xx;
+		}
+
+	}
+
+	public static class Metrics {
+
+		/**
+		 * Whether the span duration timer is also tagged by span name. Off by default: generated
+		 * span names would grow one series per name without bound.
+		 */
+		private boolean spanNames;
+
+		/**
+		 * Most span names tagged when span-names is on; spans past the limit share the name
+		 * 'other'.
+		 */
+		private int maxSpanNames = 100;
+
+		public boolean isSpanNames() {
+			return this.spanNames;
+		}
+
+		public void setSpanNames(boolean spanNames) {
+			this.spanNames = spanNames;
+		}
+
+		public int getMaxSpanNames() {
+			return this.maxSpanNames;
+		}
+
+		public void setMaxSpanNames(int maxSpanNames) {
+			this.maxSpanNames = maxSpanNames;
 		}
 
 	}

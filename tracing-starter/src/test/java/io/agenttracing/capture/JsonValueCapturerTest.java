@@ -58,4 +58,37 @@ class JsonValueCapturerTest {
 		assertThat(captured).startsWith("\"{\\\"text\\\":\\\"xxx").endsWith("...[truncated]\"").hasSizeLessThan(240);
 	}
 
+	@Test
+	void aHugeStringOrCollectionCostsOnlyTheLimit() {
+		String huge = this.capturer.capture("y".repeat(5_000_000));
+		assertThat(huge).hasSizeLessThan(260).endsWith("...[truncated 4999800 chars]\"");
+		List<Integer> many = java.util.stream.IntStream.range(0, 1_000_000).boxed().toList();
+		assertThat(this.capturer.capture(Map.of("ids", many))).hasSizeLessThan(260).endsWith("...[truncated]\"");
+	}
+
+	@Test
+	void deepNestingStopsAtAPlaceholder() {
+		List<Object> deep = new java.util.ArrayList<>();
+		List<Object> current = deep;
+		for (int i = 0; i < 100; i++) {
+			List<Object> next = new java.util.ArrayList<>();
+			current.add(next);
+			current = next;
+		}
+		JsonValueCapturer wide = new JsonValueCapturer(10_000, List.of());
+		assertThat(wide.capture(deep)).contains("<max depth java.util.ArrayList>").startsWith("[[[[");
+	}
+
+	@Test
+	void secretsAreRedactedWhileWritingInsideNestedObjectsAndArrays() {
+		record Credentials(String user, String password) {
+		}
+		record Call(String tool, List<Object> steps) {
+		}
+		Object value = new Call("search",
+				List.of(Map.of("apiKey", "k-1"), List.of(new Credentials("ada", "hunter2")), "Bearer abcdefgh123"));
+		assertThat(this.capturer.capture(value)).isEqualTo("{\"tool\":\"search\",\"steps\":[{\"apiKey\":\"[REDACTED]\"},"
+				+ "[{\"user\":\"ada\",\"password\":\"[REDACTED]\"}],\"Bearer [REDACTED]\"]}");
+	}
+
 }

@@ -65,6 +65,12 @@ public final class ConsoleTraceExporter implements TraceExporter {
 		if (trace.sessionId() != null) {
 			text.append("  session=").append(trace.sessionId());
 		}
+		if (trace.droppedSpans() > 0) {
+			text.append("  dropped=").append(trace.droppedSpans()).append(trace.droppedSpans() == 1 ? " span" : " spans");
+		}
+		if (trace.incomplete()) {
+			text.append("  INCOMPLETE (root still running at max-trace-duration)");
+		}
 		text.append('\n');
 		long traceStart = trace.startEpochNanos();
 		for (SpanData root : trace.roots()) {

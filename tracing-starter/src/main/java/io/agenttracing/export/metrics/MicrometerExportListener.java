@@ -1,5 +1,8 @@
 package io.agenttracing.export.metrics;
 
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.agenttracing.SpanData;
@@ -16,9 +19,14 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Records pipeline activity as Micrometer meters:
  * <ul>
- * <li>{@value #SPAN_DURATION}: a timer of span durations, tagged by kind, name and status;</li>
+ * <li>{@value #SPAN_DURATION}: a timer of span durations, tagged by kind and status, and by name
+ * only when asked for, for at most {@code maxSpanNames} names (one series per name would grow
+ * without bound with generated span names);</li>
  * <li>{@value #EXPORTED}, {@value #FAILED}, {@value #DROPPED}: counters of traces, tagged by
- * exporter ({@code queue} for traces refused while the pipeline closed);</li>
+ * exporter ({@code queue} for traces refused while the pipeline closed), registered at 0 from the
+ * start so a dashboard can read them before the first failure;</li>
+ * <li>{@value #SPANS_DROPPED}: spans a trace did not keep because it reached
+ * {@code max-spans-per-trace};</li>
  * <li>{@value #TOKEN_USAGE} and {@value #OPERATION_DURATION} for LLM spans, after the
  * OpenTelemetry GenAI conventions.</li>
  * </ul>
@@ -34,27 +42,62 @@ public final class MicrometerExportListener implements ExportListener {
 
 	public static final String DROPPED = "agent.tracing.traces.dropped";
 
+	public static final String SPANS_DROPPED = "agent.tracing.spans.dropped";
+
+	/** The name tag of spans past the name limit. */
+	static final String OTHER_NAMES = "other";
+
 	public static final String TOKEN_USAGE = "gen_ai.client.token.usage";
 
 	public static final String OPERATION_DURATION = "gen_ai.client.operation.duration";
 
 	private final MeterRegistry registry;
 
+	private final int maxSpanNames;
+
+	private final Set<String> spanNames = ConcurrentHashMap.newKeySet();
+
+	private final Counter spansDropped;
+
+	/** Span durations tagged by kind and status only. */
 	public MicrometerExportListener(MeterRegistry registry) {
+		this(registry, List.of(), 0);
+	}
+
+	/**
+	 * @param registry where the meters go
+	 * @param exporters the exporters, whose counters are registered at 0 now
+	 * @param maxSpanNames span names to tag the duration timer with, at most; 0 for none. Names
+	 * past the limit share the tag {@value #OTHER_NAMES}.
+	 */
+	public MicrometerExportListener(MeterRegistry registry, List<String> exporters, int maxSpanNames) {
 		this.registry = registry;
+		this.maxSpanNames = maxSpanNames;
+		this.spansDropped = Counter.builder(SPANS_DROPPED)
+			.description("Spans not kept because their trace reached max-spans-per-trace")
+			.register(registry);
+		for (String exporter : exporters) {
+			onExportedCounter(exporter);
+			failedCounter(exporter);
+			droppedCounter(exporter);
+		}
 	}
 
 	@Override
 	public void onTrace(TraceData trace) {
+		if (trace.droppedSpans() > 0) {
+			this.spansDropped.increment(trace.droppedSpans());
+		}
 		for (SpanData span : trace.spans()) {
 			if (span.durationNanos() >= 0) {
-				Timer.builder(SPAN_DURATION)
+				Timer.Builder timer = Timer.builder(SPAN_DURATION)
 					.description("Duration of traced agent operations")
 					.tag("kind", span.kind().name())
-					.tag("name", span.name())
-					.tag("status", span.status().name())
-					.register(this.registry)
-					.record(span.durationNanos(), TimeUnit.NANOSECONDS);
+					.tag("status", span.status().name());
+				if (this.maxSpanNames > 0) {
+					timer.tag("name", nameTag(span.name()));
+				}
+				timer.register(this.registry).record(span.durationNanos(), TimeUnit.NANOSECONDS);
 				if (span.kind() == SpanKind.LLM) {
 					recordGenAi(span);
 				}
@@ -95,23 +138,48 @@ public final class MicrometerExportListener implements ExportListener {
 		}
 	}
 
+	private String nameTag(String name) {
+		if (this.spanNames.contains(name)) {
+			return name;
+		}
+		synchronized (this.spanNames) {
+			if (this.spanNames.size() < this.maxSpanNames) {
+				this.spanNames.add(name);
+				return name;
+			}
+		}
+		return OTHER_NAMES;
+	}
+
 	private static String tagValue(Object value) {
 		return (value != null) ? value.toString() : "unknown";
 	}
 
 	@Override
 	public void onExported(String exporter, TraceData trace) {
-		counter(EXPORTED, "Traces handed to an exporter", exporter).increment();
+		onExportedCounter(exporter).increment();
 	}
 
 	@Override
 	public void onFailed(String exporter, TraceData trace, Throwable error) {
-		counter(FAILED, "Traces an exporter failed to export", exporter).increment();
+		failedCounter(exporter).increment();
 	}
 
 	@Override
 	public void onDropped(String exporter) {
-		counter(DROPPED, "Traces dropped because a queue was full or the pipeline closed", exporter).increment();
+		droppedCounter(exporter).increment();
+	}
+
+	private Counter onExportedCounter(String exporter) {
+		return counter(EXPORTED, "Traces handed to an exporter", exporter);
+	}
+
+	private Counter failedCounter(String exporter) {
+		return counter(FAILED, "Traces an exporter failed to export", exporter);
+	}
+
+	private Counter droppedCounter(String exporter) {
+		return counter(DROPPED, "Traces dropped because a queue was full or the pipeline closed", exporter);
 	}
 
 	private Counter counter(String name, String description, String exporter) {

@@ -41,10 +41,15 @@ final class OtlpSpan implements SpanData {
 	private final List<EventData> events;
 
 	OtlpSpan(io.agenttracing.SpanData span, @Nullable String userId, Resource resource, InstrumentationScopeInfo scope) {
+		this(span, userId, false, resource, scope);
+	}
+
+	OtlpSpan(io.agenttracing.SpanData span, @Nullable String userId, boolean incompleteTrace, Resource resource,
+			InstrumentationScopeInfo scope) {
 		this.span = span;
 		this.resource = resource;
 		this.scope = scope;
-		this.attributes = toAttributes(AgentSemantics.attributes(span, userId));
+		this.attributes = toAttributes(AgentSemantics.attributes(span, userId, incompleteTrace));
 		this.events = span.events().stream().map(OtlpSpan::toEvent).toList();
 	}
 

@@ -81,7 +81,7 @@ public final class OtlpTraceExporter implements TraceExporter {
 		for (TraceData trace : traces) {
 			String userId = AgentSemantics.userId(trace);
 			for (io.agenttracing.SpanData span : trace.spans()) {
-				spans.add(new OtlpSpan(span, userId, this.resource, this.scope));
+				spans.add(new OtlpSpan(span, userId, trace.incomplete(), this.resource, this.scope));
 			}
 		}
 		CompletableFuture<Void> done = new CompletableFuture<>();

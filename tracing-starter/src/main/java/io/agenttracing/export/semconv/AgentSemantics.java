@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AgentSemantics {
 
+	/** Set on the spans of a trace exported before its root ended. */
+	public static final String INCOMPLETE = "agent.tracing.incomplete";
+
 	public static final String OPENINFERENCE_SPAN_KIND = "openinference.span.kind";
 
 	public static final String OPERATION_NAME = "gen_ai.operation.name";
@@ -54,7 +57,18 @@ public final class AgentSemantics {
 
 	/** The span's attributes with the backend conventions added; the span's own values win. */
 	public static Map<String, Object> attributes(SpanData span, @Nullable String userId) {
+		return attributes(span, userId, false);
+	}
+
+	/**
+	 * The attributes of a span for a backend; a span of an incomplete trace (exported at
+	 * {@code limits.max-trace-duration}, root still running) says so in {@value #INCOMPLETE}.
+	 */
+	public static Map<String, Object> attributes(SpanData span, @Nullable String userId, boolean incompleteTrace) {
 		Map<String, Object> attributes = new LinkedHashMap<>(span.attributes());
+		if (incompleteTrace) {
+			attributes.put(INCOMPLETE, true);
+		}
 		attributes.putIfAbsent(OPENINFERENCE_SPAN_KIND, openInferenceKind(span));
 		String operation = operationName(span);
 		if (operation != null) {

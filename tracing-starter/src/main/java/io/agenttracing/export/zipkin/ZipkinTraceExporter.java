@@ -135,7 +135,7 @@ public final class ZipkinTraceExporter implements TraceExporter {
 			json.put("timestamp", span.startEpochNanos() / 1_000);
 			json.put("duration", Math.max(1, span.durationNanos() / 1_000));
 			json.put("localEndpoint", Map.of("serviceName", this.serviceName));
-			json.put("tags", tags(span, userId));
+			json.put("tags", tags(span, userId, trace.incomplete()));
 			if (!span.events().isEmpty()) {
 				json.put("annotations", span.events().stream().map(ZipkinTraceExporter::annotation).toList());
 			}
@@ -144,10 +144,10 @@ public final class ZipkinTraceExporter implements TraceExporter {
 		return spans;
 	}
 
-	private static Map<String, String> tags(SpanData span, String userId) {
+	private static Map<String, String> tags(SpanData span, String userId, boolean incompleteTrace) {
 		Map<String, String> tags = new LinkedHashMap<>();
 		tags.put("agent.span.kind", span.kind().name());
-		AgentSemantics.attributes(span, userId).forEach((key, value) -> tags.put(key, String.valueOf(value)));
+		AgentSemantics.attributes(span, userId, incompleteTrace).forEach((key, value) -> tags.put(key, String.valueOf(value)));
 		if (span.status() == SpanStatus.ERROR) {
 			String message = (span.error() != null) ? span.error().message() : null;
 			tags.put("error", (message != null) ? message : ((span.error() != null) ? span.error().type() : "error"));
