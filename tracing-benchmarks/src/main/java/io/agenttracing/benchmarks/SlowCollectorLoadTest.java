@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import io.agenttracing.TraceData;
+import io.agenttracing.export.ExportListener;
+import io.agenttracing.export.ExportPipeline;
 import io.agenttracing.export.TraceExporter;
 import io.agenttracing.export.otlp.OtlpTraceExporter;
 import io.agenttracing.sample.SampleAgentApplication;
@@ -82,11 +84,14 @@ public final class SlowCollectorLoadTest {
 			double spanRate = (double) ours.get("spansProducedPerSecond");
 			scenario.put("otelBatchSpanProcessorAtTheSameSpanRate", otel(delay, spanRate));
 			scenario.put("otelBatchSpanProcessorFlatOut", otel(delay, 0));
+			scenario.put("agentTracingPipelineFlatOut", oursFlatOut(delay));
 			summary.put("collectorLatency=" + latency.trim(), scenario);
 		}
 		Files.createDirectories(output.toAbsolutePath().getParent());
 		Files.writeString(output, JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
 		System.out.println("[slow-collector] written to " + output);
+		// The HTTP clients' worker threads would keep the JVM alive.
+		System.exit(0);
 	}
 
 	/** The sample app, default export settings, OTLP to the slow collector. */
@@ -213,6 +218,69 @@ public final class SlowCollectorLoadTest {
 							+ "%.2f %% of spans arrived%n",
 					latency.toMillis(), (spansPerSecond > 0) ? "paced" : "flat out", created.get() / seconds,
 					arrivedAtStop / seconds, 100 * (double) result.get("spansDeliveredShare"));
+			return result;
+		}
+	}
+
+	/**
+	 * The same exporter's capacity: our pipeline at its defaults, fed traces of ten spans from 16
+	 * threads as fast as they can, as the flat-out BatchSpanProcessor run is.
+	 */
+	private static Map<String, Object> oursFlatOut(Duration latency) throws Exception {
+		try (SlowCollector collector = new SlowCollector(latency)) {
+			OtlpTraceExporter exporter = OtlpTraceExporter.builder()
+				.endpoint(collector.endpoint())
+				.serviceName("flat-out")
+				.build();
+			AtomicLong dropped = new AtomicLong();
+			ExportPipeline pipeline = ExportPipeline.builder()
+				.exporter(exporter)
+				.listener(new ExportListener() {
+					@Override
+					public void onDropped(String name) {
+						dropped.incrementAndGet();
+					}
+				})
+				.build();
+			io.agenttracing.Tracer tracer = io.agenttracing.Tracer.builder().sink(pipeline).build();
+			AtomicLong created = new AtomicLong();
+			AtomicBoolean running = new AtomicBoolean(true);
+			ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
+			List<Future<?>> workers = new ArrayList<>();
+			long start = System.nanoTime();
+			for (int c = 0; c < CLIENTS; c++) {
+				workers.add(threads.submit(() -> {
+					while (running.get()) {
+						try (io.agenttracing.Span root = tracer.startSpan("chat", io.agenttracing.SpanKind.WORKFLOW)) {
+							for (int i = 1; i < SPANS_PER_OTEL_TRACE; i++) {
+								tracer.startSpan("step", io.agenttracing.SpanKind.TOOL).close();
+							}
+							root.setAttribute("n", 1);
+						}
+						created.addAndGet(SPANS_PER_OTEL_TRACE);
+					}
+				}));
+			}
+			Thread.sleep(MEASURE.toMillis());
+			running.set(false);
+			for (Future<?> worker : workers) {
+				worker.get();
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			long arrivedAtStop = collector.spans();
+			threads.shutdown();
+			pipeline.close();
+			Map<String, Object> result = new LinkedHashMap<>();
+			result.put("offeredSpansPerSecond", created.get() / seconds);
+			result.put("spansCreated", created.get());
+			result.put("spansArrived", collector.spans());
+			result.put("tracesDroppedByFullQueue", dropped.get());
+			result.put("sustainedSpansPerSecondAtCollector", arrivedAtStop / seconds);
+			result.put("requests", collector.requests());
+			result.put("maxRequestsInFlight", collector.maxInFlight());
+			System.out.printf(Locale.ROOT,
+					"[slow-collector] %d ms, agent tracing flat out: %.0f spans/s offered, %.0f spans/s at the collector%n",
+					latency.toMillis(), created.get() / seconds, arrivedAtStop / seconds);
 			return result;
 		}
 	}

@@ -74,28 +74,38 @@ final class BoundedJsonWriter {
 		return this;
 	}
 
-	/** A JSON string literal, escaped. */
+	/** A JSON string literal, escaped; runs of plain characters are copied in bulk. */
 	BoundedJsonWriter string(CharSequence text) {
 		raw('"');
-		for (int i = 0; i < text.length(); i++) {
+		int length = text.length();
+		int run = 0;
+		for (int i = 0; i < length; i++) {
 			char c = text.charAt(i);
+			if (c >= 0x20 && c != '"' && c != '\\') {
+				continue;
+			}
+			copy(text, run, i);
 			switch (c) {
 				case '"' -> raw("\\\"");
 				case '\\' -> raw("\\\\");
 				case '\n' -> raw("\\n");
 				case '\r' -> raw("\\r");
 				case '\t' -> raw("\\t");
-				default -> {
-					if (c < 0x20) {
-						raw(String.format("\\u%04x", (int) c));
-					}
-					else {
-						raw(c);
-					}
-				}
+				default -> raw(String.format("\\u%04x", (int) c));
 			}
+			run = i + 1;
 		}
+		copy(text, run, length);
 		return raw('"');
+	}
+
+	private void copy(CharSequence text, int from, int to) {
+		int room = this.limit - this.out.length();
+		if (to - from > room) {
+			this.out.append(text, from, from + Math.max(room, 0));
+			throw Full.INSTANCE;
+		}
+		this.out.append(text, from, to);
 	}
 
 	@Override

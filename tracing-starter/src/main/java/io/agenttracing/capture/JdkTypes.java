@@ -59,7 +59,62 @@ final class JdkTypes {
 			UUID.class, URI.class, URL.class, Path.class, File.class, Locale.class, Currency.class, Charset.class,
 			ZoneId.class, InetAddress.class, InetSocketAddress.class, Number.class, Class.class);
 
+	/** How capture treats a type, decided once per class. */
+	enum Kind {
+
+		/** A lambda or proxy: written as a placeholder. */
+		GENERATED,
+		/** Reading would consume or block it: a placeholder, never touched. */
+		ONE_SHOT,
+		/** HTTP headers: only allowed names. */
+		HEADERS,
+		ARRAY,
+		/** A map whose iteration runs no user code. */
+		TRUSTED_MAP,
+		/** A collection whose iteration runs no user code. */
+		TRUSTED_COLLECTION,
+		/** Another JDK type: its text if it is a value type, else a placeholder. */
+		JDK,
+		/** A type of the application or a library: read through its fields. */
+		OBJECT
+
+	}
+
+	private static final ClassValue<Kind> KINDS = new ClassValue<>() {
+
+		@Override
+		protected Kind computeValue(Class<?> type) {
+			return classify(type);
+		}
+
+	};
+
 	private JdkTypes() {
+	}
+
+	static Kind kind(Class<?> type) {
+		return KINDS.get(type);
+	}
+
+	private static Kind classify(Class<?> type) {
+		if (isGenerated(type)) {
+			return Kind.GENERATED;
+		}
+		if (isOneShot(type)) {
+			return Kind.ONE_SHOT;
+		}
+		String name = type.getName();
+		if (name.equals("org.springframework.http.HttpHeaders") || name.equals("org.springframework.http.ReadOnlyHttpHeaders")
+				|| java.net.http.HttpHeaders.class.isAssignableFrom(type)) {
+			return Kind.HEADERS;
+		}
+		if (type.isArray()) {
+			return Kind.ARRAY;
+		}
+		if (isTrustedContainer(type)) {
+			return Map.class.isAssignableFrom(type) ? Kind.TRUSTED_MAP : Kind.TRUSTED_COLLECTION;
+		}
+		return isJdk(type) ? Kind.JDK : Kind.OBJECT;
 	}
 
 	static boolean isJdk(Class<?> type) {

@@ -4,7 +4,6 @@ import java.lang.reflect.Array;
 import java.util.Calendar;
 import java.util.Collection;
 import java.util.Date;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -152,7 +151,7 @@ public final class JsonValueCapturer implements ValueCapturer {
 	}
 
 	private void write(BoundedJsonWriter json, @Nullable Object value, int depth,
-			@Nullable IdentityHashMap<Object, Boolean> path) {
+			@Nullable Path path) {
 		if (value == null) {
 			json.raw("null");
 			return;
@@ -175,69 +174,60 @@ public final class JsonValueCapturer implements ValueCapturer {
 			return;
 		}
 		Class<?> type = value.getClass();
-		if (JdkTypes.isGenerated(type)) {
-			json.string("<" + (type.getName().contains("$$Lambda") ? "lambda " : "") + type.getName() + ">");
-			return;
+		JdkTypes.Kind kind = JdkTypes.kind(type);
+		switch (kind) {
+			case GENERATED -> json.string("<" + (type.getName().contains("$$Lambda") ? "lambda " : "") + type.getName() + ">");
+			case ONE_SHOT -> json.string("<" + type.getName() + ">");
+			case HEADERS -> writeHeaders(json, value, depth, path);
+			default -> {
+				if (depth >= MAX_DEPTH) {
+					json.string("<max depth " + type.getName() + ">");
+				}
+				else if (kind == JdkTypes.Kind.JDK) {
+					if (!writeJdkValue(json, value, depth, path)) {
+						json.string("<" + type.getName() + ">");
+					}
+				}
+				else {
+					writeComposite(json, value, type, kind, depth, (path != null) ? path : new Path());
+				}
+			}
 		}
-		if (JdkTypes.isOneShot(type)) {
-			json.string("<" + type.getName() + ">");
-			return;
-		}
-		if (isHeaders(type)) {
-			writeHeaders(json, value, depth, path);
-			return;
-		}
-		if (depth >= MAX_DEPTH) {
-			json.string("<max depth " + type.getName() + ">");
-			return;
-		}
-		if (JdkTypes.isJdk(type) && writeJdkValue(json, value, depth, path)) {
-			return;
-		}
-		IdentityHashMap<Object, Boolean> seen = (path != null) ? path : new IdentityHashMap<>();
-		if (seen.put(value, Boolean.TRUE) != null) {
+	}
+
+	private void writeComposite(BoundedJsonWriter json, Object value, Class<?> type, JdkTypes.Kind kind, int depth,
+			Path path) {
+		if (!path.enter(value)) {
 			json.string("<cycle " + type.getName() + ">");
 			return;
 		}
 		try {
-			writeComposite(json, value, type, depth, seen);
+			switch (kind) {
+				case ARRAY -> writeArray(json, value, depth, path);
+				case TRUSTED_MAP -> writeMap(json, (Map<?, ?>) value, depth, path);
+				case TRUSTED_COLLECTION -> {
+					json.raw('[');
+					boolean first = true;
+					for (Object element : (Collection<?>) value) {
+						if (!first) {
+							json.raw(',');
+						}
+						first = false;
+						write(json, element, depth + 1, path);
+					}
+					json.raw(']');
+				}
+				default -> writeFields(json, value, type, depth, path);
+			}
 		}
 		finally {
-			seen.remove(value);
-		}
-	}
-
-	private void writeComposite(BoundedJsonWriter json, Object value, Class<?> type, int depth,
-			IdentityHashMap<Object, Boolean> path) {
-		if (type.isArray()) {
-			writeArray(json, value, depth, path);
-		}
-		else if (value instanceof Map<?, ?> map && JdkTypes.isTrustedContainer(type)) {
-			writeMap(json, map, depth, path);
-		}
-		else if (value instanceof Collection<?> collection && JdkTypes.isTrustedContainer(type)) {
-			json.raw('[');
-			boolean first = true;
-			for (Object element : collection) {
-				if (!first) {
-					json.raw(',');
-				}
-				first = false;
-				write(json, element, depth + 1, path);
-			}
-			json.raw(']');
-		}
-		else if (JdkTypes.isJdk(type)) {
-			json.string("<" + type.getName() + ">");
-		}
-		else {
-			writeFields(json, value, type, depth, path);
+			path.leave();
 		}
 	}
 
 	/** JDK types that have a natural JSON form; false if the type has none. */
 	private boolean writeJdkValue(BoundedJsonWriter json, Object value, int depth,
-			@Nullable IdentityHashMap<Object, Boolean> path) {
+			@Nullable Path path) {
 		if (value instanceof Optional<?> optional) {
 			write(json, optional.orElse(null), depth + 1, path);
 		}
@@ -287,7 +277,7 @@ public final class JsonValueCapturer implements ValueCapturer {
 		return true;
 	}
 
-	private void writeArray(BoundedJsonWriter json, Object array, int depth, IdentityHashMap<Object, Boolean> path) {
+	private void writeArray(BoundedJsonWriter json, Object array, int depth, Path path) {
 		Class<?> component = array.getClass().getComponentType();
 		int length = Array.getLength(array);
 		if (component == byte.class || component == char.class) {
@@ -305,7 +295,7 @@ public final class JsonValueCapturer implements ValueCapturer {
 		json.raw(']');
 	}
 
-	private void writeMap(BoundedJsonWriter json, Map<?, ?> map, int depth, IdentityHashMap<Object, Boolean> path) {
+	private void writeMap(BoundedJsonWriter json, Map<?, ?> map, int depth, Path path) {
 		json.raw('{');
 		boolean first = true;
 		for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -326,7 +316,7 @@ public final class JsonValueCapturer implements ValueCapturer {
 	}
 
 	private void writeFields(BoundedJsonWriter json, Object value, Class<?> type, int depth,
-			IdentityHashMap<Object, Boolean> path) {
+			Path path) {
 		ObjectShape shape = ObjectShape.of(type);
 		if (!shape.isReadable() || shape.size() == 0) {
 			json.string("<" + type.getName() + ">");
@@ -356,15 +346,9 @@ public final class JsonValueCapturer implements ValueCapturer {
 		json.raw('}');
 	}
 
-	private static boolean isHeaders(Class<?> type) {
-		String name = type.getName();
-		return name.equals("org.springframework.http.HttpHeaders") || name.equals("org.springframework.http.ReadOnlyHttpHeaders")
-				|| java.net.http.HttpHeaders.class.isAssignableFrom(type);
-	}
-
 	/** HTTP headers: only the allowed names, so that credentials in headers never leave the process. */
 	private void writeHeaders(BoundedJsonWriter json, Object headers, int depth,
-			@Nullable IdentityHashMap<Object, Boolean> path) {
+			@Nullable Path path) {
 		Map<String, List<String>> all = (headers instanceof java.net.http.HttpHeaders jdk) ? jdk.map()
 				: SpringHttpHeaders.asMap(headers);
 		Map<String, Object> allowed = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -373,8 +357,7 @@ public final class JsonValueCapturer implements ValueCapturer {
 				allowed.put(name.toLowerCase(Locale.ROOT), (values.size() == 1) ? values.get(0) : values);
 			}
 		});
-		IdentityHashMap<Object, Boolean> seen = (path != null) ? path : new IdentityHashMap<>();
-		writeMap(json, new LinkedHashMap<>(allowed), depth, seen);
+		writeMap(json, new LinkedHashMap<>(allowed), depth, (path != null) ? path : new Path());
 	}
 
 	private void writeDecimal(BoundedJsonWriter json, Number number) {
@@ -422,6 +405,30 @@ public final class JsonValueCapturer implements ValueCapturer {
 			return key.toString();
 		}
 		return "<" + key.getClass().getName() + ">";
+	}
+
+	/** The composites being written, outermost first, to tell a cycle; as deep as the nesting limit. */
+	private static final class Path {
+
+		private final Object[] values = new Object[MAX_DEPTH + 1];
+
+		private int depth;
+
+		/** Enters {@code value}; false if it is already being written (a cycle). */
+		boolean enter(Object value) {
+			for (int i = 0; i < this.depth; i++) {
+				if (this.values[i] == value) {
+					return false;
+				}
+			}
+			this.values[this.depth++] = value;
+			return true;
+		}
+
+		void leave() {
+			this.values[--this.depth] = null;
+		}
+
 	}
 
 }

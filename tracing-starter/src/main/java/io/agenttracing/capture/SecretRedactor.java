@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,16 +45,22 @@ public final class SecretRedactor {
 			new MaskRule(Pattern.compile("\\bsk-[A-Za-z0-9_-]{16,}"), "sk-"),
 			new MaskRule(Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), "AKIA", "ASIA"),
 			new MaskRule(Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"), "eyJ"),
-			new MaskRule(Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|AIza[0-9A-Za-z_-]{35}|xox[abprs]-[A-Za-z0-9-]{10,})"),
-					"gh", "AIza", "xox"),
-			new MaskRule(Pattern.compile("(?i)\\b(?:password|passwd|pwd|secret|client[_-]?secret|token|access[_-]?token"
-					+ "|refresh[_-]?token|api[_-]?key|apikey|key|sig|signature)=(?<secret>[^&\\s\"'#]+)"), "="));
+			new MaskRule(Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{30,}"), "ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
+			new MaskRule(Pattern.compile("\\b(?:AIza[0-9A-Za-z_-]{35}|xox[abprs]-[A-Za-z0-9-]{10,})"), "AIza", "xox"));
+
+	/** Names of query parameters that hold credentials though they are not secret keys as such. */
+	private static final Set<String> PAIR_KEYS = Set.of("key", "sig", "signature", "pwd");
 
 	private static final SecretRedactor DEFAULTS = new SecretRedactor(List.of(), List.of(), List.of());
 
 	private final List<String> keys;
 
 	private final List<MaskRule> rules;
+
+	/** Keys already decided, bounded so that keys made of user data cannot grow it without limit. */
+	private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
+
+	private static final int MAX_REMEMBERED_KEYS = 4096;
 
 	private SecretRedactor(Collection<String> extraKeys, Collection<String> excludedKeys,
 			Collection<String> extraPatterns) {
@@ -107,6 +115,19 @@ public final class SecretRedactor {
 		if (this.keys.isEmpty()) {
 			return false;
 		}
+		// The same few keys (field names, parameter names) come back on every call.
+		Boolean known = this.verdicts.get(key);
+		if (known != null) {
+			return known;
+		}
+		boolean secret = matches(key);
+		if (this.verdicts.size() < MAX_REMEMBERED_KEYS) {
+			this.verdicts.put(key, secret);
+		}
+		return secret;
+	}
+
+	private boolean matches(String key) {
 		String normalized = normalize(key);
 		for (String redact : this.keys) {
 			if (normalized.endsWith(redact)) {
@@ -125,10 +146,56 @@ public final class SecretRedactor {
 		if (masked.indexOf('"') >= 0 && masked.indexOf(':') >= 0) {
 			masked = JsonKeyRedaction.redact(masked, this);
 		}
+		if (masked.indexOf('=') >= 0) {
+			masked = redactPairs(masked);
+		}
 		for (MaskRule rule : this.rules) {
 			masked = rule.apply(masked);
 		}
 		return masked;
+	}
+
+	/**
+	 * Hides the values of {@code name=value} pairs (query strings, form bodies, connection strings)
+	 * whose name is a secret key ({@code password=}, {@code api_key=}, {@code access_token=}) or a
+	 * credential parameter ({@code key=}, {@code sig=}). Scans from each {@code =}, without a
+	 * regular expression, since prose and code are full of them.
+	 */
+	private String redactPairs(String text) {
+		StringBuilder out = null;
+		int copied = 0;
+		for (int equals = text.indexOf('='); equals >= 0; equals = text.indexOf('=', equals + 1)) {
+			int start = equals;
+			while (start > 0 && isNameChar(text.charAt(start - 1))) {
+				start--;
+			}
+			int end = equals + 1;
+			while (end < text.length() && !isValueEnd(text.charAt(end))) {
+				end++;
+			}
+			if (start == equals || end == equals + 1) {
+				continue;
+			}
+			String name = text.substring(start, equals);
+			if (!isSecretKey(name) && !PAIR_KEYS.contains(name.toLowerCase(Locale.ROOT))) {
+				continue;
+			}
+			if (out == null) {
+				out = new StringBuilder(text.length());
+			}
+			out.append(text, copied, equals + 1).append(REDACTED);
+			copied = end;
+			equals = end - 1;
+		}
+		return (out != null) ? out.append(text, copied, text.length()).toString() : text;
+	}
+
+	private static boolean isNameChar(char c) {
+		return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
+	}
+
+	private static boolean isValueEnd(char c) {
+		return c == '&' || c == '"' || c == '\'' || c == '#' || c == ',' || c == ';' || Character.isWhitespace(c);
 	}
 
 	static String normalize(String key) {
@@ -139,7 +206,7 @@ public final class SecretRedactor {
 				normalized.append(Character.toLowerCase(c));
 			}
 		}
-		return normalized.toString().toLowerCase(Locale.ROOT);
+		return normalized.toString();
 	}
 
 	/** One pattern of secret text, tried only when the text holds one of its hints (if it has any). */
