@@ -19,19 +19,31 @@ import org.jspecify.annotations.Nullable;
  * the longest trace duration, with the spans that had ended; spans that end later go out as
  * fragments. Nothing is held forever, and nothing is lost silently.
  * <p>
- * The traced thread only appends a small handle to a lock-free queue; a shared background thread
- * sweeps the queues, dropping the handles of finished traces and expiring old ones.
+ * Tracking costs the traced thread no allocation: each thread has one slot, holding the trace it
+ * opened and has not finished (a request, or a root call), written when the trace opens and
+ * cleared when it finishes. Only a trace that leaves its thread unfinished (a root that returned a
+ * future) is tracked on its own, in a queue. A shared background thread sweeps the slots and the
+ * queue.
  */
 final class OpenTraces {
 
-	private static final AtomicReferenceFieldUpdater<Handle, TraceContext> TRACE = AtomicReferenceFieldUpdater
+	private static final AtomicReferenceFieldUpdater<Slot, TraceContext> SLOT_TRACE = AtomicReferenceFieldUpdater
+		.newUpdater(Slot.class, TraceContext.class, "trace");
+
+	private static final AtomicReferenceFieldUpdater<Handle, TraceContext> HANDLE_TRACE = AtomicReferenceFieldUpdater
 		.newUpdater(Handle.class, TraceContext.class, "trace");
 
-	private final ConcurrentLinkedQueue<Handle> handles = new ConcurrentLinkedQueue<>();
-
-	private final LongAdder open = new LongAdder();
-
 	private final long maxDurationNanos;
+
+	/** Every thread's slot, held weakly: a thread that is gone takes its slot with it. */
+	private final ConcurrentLinkedQueue<WeakReference<Slot>> slots = new ConcurrentLinkedQueue<>();
+
+	private final ThreadLocal<Slot> slot = ThreadLocal.withInitial(this::newSlot);
+
+	/** Traces that left their thread unfinished. */
+	private final ConcurrentLinkedQueue<Handle> detached = new ConcurrentLinkedQueue<>();
+
+	private final LongAdder detachedOpen = new LongAdder();
 
 	OpenTraces(long maxDurationNanos, boolean swept) {
 		this.maxDurationNanos = maxDurationNanos;
@@ -40,40 +52,88 @@ final class OpenTraces {
 		}
 	}
 
-	Handle register(TraceContext trace, long startNanos) {
-		Handle handle = new Handle(trace, startNanos);
-		this.handles.offer(handle);
-		this.open.increment();
-		return handle;
+	private Slot newSlot() {
+		Slot slot = new Slot();
+		this.slots.add(new WeakReference<>(slot));
+		return slot;
 	}
 
-	/** The trace of the handle was finished by its owner: forget it. */
-	void finished(Handle handle) {
-		if (TRACE.getAndSet(handle, null) != null) {
-			this.open.decrement();
+	/** A trace opened on this thread; returns the slot to clear when it finishes. */
+	Slot opened(TraceContext trace, long startNanos) {
+		Slot slot = this.slot.get();
+		TraceContext previous = slot.trace;
+		if (previous != null && previous != trace && SLOT_TRACE.compareAndSet(slot, previous, null)) {
+			// Another trace of this thread is still open (opened by hand, never finished): track it alone.
+			track(previous, slot.since);
+		}
+		slot.since = startNanos;
+		slot.trace = trace;
+		return slot;
+	}
+
+	/** The trace's root left its thread unfinished: track the trace on its own from now on. */
+	void detach(TraceContext trace, Slot slot) {
+		long since = slot.since;
+		if (SLOT_TRACE.compareAndSet(slot, trace, null)) {
+			track(trace, since);
+		}
+	}
+
+	private void track(TraceContext trace, long since) {
+		Handle handle = new Handle(trace, since);
+		trace.tracked(handle);
+		this.detached.offer(handle);
+		this.detachedOpen.increment();
+	}
+
+	/** The trace was finished by its owner: stop tracking it. */
+	void finished(TraceContext trace, Slot slot, @Nullable Handle handle) {
+		SLOT_TRACE.compareAndSet(slot, trace, null);
+		if (handle != null && HANDLE_TRACE.compareAndSet(handle, trace, null)) {
+			this.detachedOpen.decrement();
 		}
 	}
 
 	long count() {
-		return Math.max(0, this.open.sum());
+		long open = Math.max(0, this.detachedOpen.sum());
+		for (WeakReference<Slot> reference : this.slots) {
+			Slot slot = reference.get();
+			if (slot != null && slot.trace != null) {
+				open++;
+			}
+		}
+		return open;
 	}
 
 	/**
-	 * Forgets finished traces and exports, as incomplete, those older than the longest duration at
-	 * {@code nowNanos} (a {@link System#nanoTime()} reading).
+	 * Exports, as incomplete, the open traces older than the longest duration at {@code nowNanos}
+	 * (a {@link System#nanoTime()} reading), and forgets what finished or went away.
 	 * @return how many traces were expired
 	 */
 	int expire(long nowNanos) {
 		int expired = 0;
-		for (Iterator<Handle> it = this.handles.iterator(); it.hasNext();) {
+		for (Iterator<WeakReference<Slot>> it = this.slots.iterator(); it.hasNext();) {
+			Slot slot = it.next().get();
+			if (slot == null) {
+				it.remove();
+				continue;
+			}
+			TraceContext trace = slot.trace;
+			if (trace != null && nowNanos - slot.since > this.maxDurationNanos
+					&& SLOT_TRACE.compareAndSet(slot, trace, null)) {
+				trace.expire();
+				expired++;
+			}
+		}
+		for (Iterator<Handle> it = this.detached.iterator(); it.hasNext();) {
 			Handle handle = it.next();
 			TraceContext trace = handle.trace;
 			if (trace == null) {
 				it.remove();
 			}
-			else if (nowNanos - handle.startNanos > this.maxDurationNanos && TRACE.compareAndSet(handle, trace, null)) {
+			else if (nowNanos - handle.since > this.maxDurationNanos && HANDLE_TRACE.compareAndSet(handle, trace, null)) {
 				it.remove();
-				this.open.decrement();
+				this.detachedOpen.decrement();
 				trace.expire();
 				expired++;
 			}
@@ -81,16 +141,25 @@ final class OpenTraces {
 		return expired;
 	}
 
-	/** One open trace; the reference is cleared once the trace is finished or expired. */
+	/** One thread's open trace. */
+	static final class Slot {
+
+		volatile @Nullable TraceContext trace;
+
+		volatile long since;
+
+	}
+
+	/** One trace tracked on its own; cleared once it finishes or expires. */
 	static final class Handle {
 
 		volatile @Nullable TraceContext trace;
 
-		final long startNanos;
+		final long since;
 
-		Handle(TraceContext trace, long startNanos) {
+		Handle(TraceContext trace, long since) {
 			this.trace = trace;
-			this.startNanos = startNanos;
+			this.since = since;
 		}
 
 	}

@@ -70,8 +70,11 @@ public final class TraceContext implements Scope, PendingExport {
 	/** Exported at the longest trace duration while its root was still running. */
 	private boolean incomplete;
 
-	/** This trace's entry among its tracer's open traces; null when it is not recorded. */
-	private final OpenTraces.@Nullable Handle openHandle;
+	/** The slot of the thread that opened this trace, among its tracer's open traces; null when not recorded. */
+	private final OpenTraces.@Nullable Slot openSlot;
+
+	/** Set when the trace left its thread unfinished and is tracked on its own. */
+	private volatile OpenTraces.@Nullable Handle openHandle;
 
 	/** Span id promised (in a {@code traceresponse}) to the first root span, or 0. */
 	private long reservedRootId;
@@ -95,7 +98,7 @@ public final class TraceContext implements Scope, PendingExport {
 		this.sampled = sampled;
 		this.startNanos = System.nanoTime();
 		this.clock = TraceClock.anchor(this.startNanos);
-		this.openHandle = sampled ? tracer.openTraces().register(this, this.startNanos) : null;
+		this.openSlot = sampled ? tracer.openTraces().opened(this, this.startNanos) : null;
 	}
 
 	@Override
@@ -400,8 +403,19 @@ public final class TraceContext implements Scope, PendingExport {
 	}
 
 	private void closeOpenHandle() {
-		if (this.openHandle != null) {
-			this.tracer.openTraces().finished(this.openHandle);
+		if (this.openSlot != null) {
+			this.tracer.openTraces().finished(this, this.openSlot, this.openHandle);
+		}
+	}
+
+	void tracked(OpenTraces.Handle handle) {
+		this.openHandle = handle;
+	}
+
+	/** The root that owns this trace left its thread without ending: track the trace on its own. */
+	void ownerLeftThread(RecordingSpan span) {
+		if (span == this.owner && this.openSlot != null && !span.isEnded()) {
+			this.tracer.openTraces().detach(this, this.openSlot);
 		}
 	}
 

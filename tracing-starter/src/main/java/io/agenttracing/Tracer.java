@@ -113,6 +113,7 @@ public final class Tracer {
 	public void leaveScope(Span span) {
 		if (span instanceof RecordingSpan recording) {
 			recording.leaveScope();
+			recording.trace().ownerLeftThread(recording);
 		}
 	}
 

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 class ArchitectureTest {
@@ -46,6 +48,14 @@ class ArchitectureTest {
 			.haveSimpleNameEndingWith("AutoConfiguration")
 			.should()
 			.haveModifier(com.tngtech.archunit.core.domain.JavaModifier.FINAL)
+			.check(CLASSES);
+	}
+
+	@Test
+	void autoConfigurationsExposeNoPublicMethodsOrFields() {
+		noMethods().that().areDeclaredInClassesThat().haveSimpleNameEndingWith("AutoConfiguration").should().bePublic()
+			.check(CLASSES);
+		noFields().that().areDeclaredInClassesThat().haveSimpleNameEndingWith("AutoConfiguration").should().bePublic()
 			.check(CLASSES);
 	}
 

@@ -57,6 +57,36 @@ class OpenTraceExpiryTest {
 	}
 
 	@Test
+	void aRootOnAThreadThatIsStuckIsExportedIncomplete() throws Exception {
+		long start = System.nanoTime();
+		java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		Thread stuck = new Thread(() -> {
+			try (Span root = this.tracer.startSpan("stuck.call", SpanKind.TOOL)) {
+				this.tracer.startSpan("before.hang", SpanKind.INTERNAL).close();
+				started.countDown();
+				release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		stuck.start();
+		started.await();
+		assertThat(this.tracer.openTraceCount()).isEqualTo(1);
+		assertThat(this.tracer.expireOpenTraces(start + Duration.ofMinutes(11).toNanos())).isEqualTo(1);
+		assertThat(this.exported).singleElement().satisfies((trace) -> {
+			assertThat(trace.incomplete()).isTrue();
+			assertThat(trace.spans()).extracting(SpanData::name).containsExactly("before.hang");
+		});
+		release.countDown();
+		stuck.join();
+		assertThat(this.exported).hasSize(2);
+		assertThat(this.exported.get(1).fragment()).isTrue();
+		assertThat(this.tracer.openTraceCount()).isZero();
+	}
+
+	@Test
 	void finishedTracesAreForgottenAndNeverExpire() {
 		long start = System.nanoTime();
 		for (int i = 0; i < 100; i++) {

@@ -62,7 +62,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public final class AgentTracingAutoConfiguration {
 
 	/** Order of the request filter: early, so the whole request is inside the trace. */
-	public static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+	static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
 	@Bean
 	@ConditionalOnMissingBean(ValueCapturer.class)

@@ -323,8 +323,16 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 					continue;
 				}
 				TraceData trace = snapshot(export);
-				if (trace == null) {
-					this.pending.decrementAndGet();
+				if (trace == null || !this.batching) {
+					// An exporter without a batch form takes each trace as it comes, counted on its own.
+					try {
+						if (trace != null) {
+							export(trace);
+						}
+					}
+					finally {
+						this.pending.decrementAndGet();
+					}
 					continue;
 				}
 				if (!batch.isEmpty() && batchSpans + trace.spanCount() > this.maxBatchSpans) {
@@ -342,19 +350,8 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 			}
 		}
 
-		/** Exports a batch: as one call of an exporter that batches, else trace by trace. */
+		/** Sends a batch as one call of the exporter, with at most the allowed requests in flight. */
 		private void send(List<TraceData> batch) {
-			if (!this.batching) {
-				for (TraceData trace : batch) {
-					try {
-						export(trace);
-					}
-					finally {
-						this.pending.decrementAndGet();
-					}
-				}
-				return;
-			}
 			try {
 				this.inFlight.acquire();
 			}

@@ -1,0 +1,40 @@
+package io.agenttracing.test;
+
+import io.agenttracing.autoconfigure.AgentTracingAutoConfiguration;
+import io.agenttracing.export.ExportPipeline;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Registers {@link CapturedTraces} as an exporter wherever the test kit is on the classpath (test
+ * scope), so that {@code @SpringBootTest} classes can autowire it. Off with
+ * {@code agent.tracing.test.capture=false}.
+ */
+@AutoConfiguration(before = AgentTracingAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "agent.tracing.test.capture", matchIfMissing = true)
+public final class CapturedTracesAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CapturedTraces capturedTraces() {
+		return new CapturedTraces();
+	}
+
+	@Bean
+	static SmartInitializingSingleton capturedTracesBinding(ObjectProvider<CapturedTraces> traces,
+			ObjectProvider<ExportPipeline> pipeline) {
+		return () -> {
+			CapturedTraces captured = traces.getIfAvailable();
+			ExportPipeline exportPipeline = pipeline.getIfAvailable();
+			if (captured != null && exportPipeline != null) {
+				captured.bind(exportPipeline);
+			}
+		};
+	}
+
+}

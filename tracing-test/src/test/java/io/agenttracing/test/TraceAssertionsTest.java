@@ -1,0 +1,139 @@
+package io.agenttracing.test;
+
+import java.util.List;
+
+import io.agenttracing.SpanKind;
+import io.agenttracing.SpanStatus;
+import io.agenttracing.Tracing;
+import io.agenttracing.annotation.SessionId;
+import io.agenttracing.annotation.Traced;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import static io.agenttracing.test.TraceAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The test kit in a user's {@code @SpringBootTest}: read the trace right after the call and assert on it. */
+@SpringBootTest(classes = TraceAssertionsTest.Application.class)
+class TraceAssertionsTest {
+
+	@Autowired
+	Agent agent;
+
+	@Autowired
+	CapturedTraces traces;
+
+	@BeforeEach
+	void clear() {
+		this.traces.clear();
+	}
+
+	@Test
+	void aTestReadsTheTraceRightAfterTheCall() {
+		this.agent.respond("s1", "weather in Atlantis");
+		// No polling: the trace is there as soon as the call returns.
+		assertThat(this.traces.last()).hasSession("s1")
+			.hasSpanNamed("WeatherTool.call")
+			.ofKind(SpanKind.TOOL)
+			.hasStatus(SpanStatus.ERROR)
+			.hasErrorOfType(IllegalStateException.class)
+			.hasParent("Agent.respond");
+		assertThat(this.traces.last()).spans().ofKind(SpanKind.LLM).hasSize(2);
+		assertThat(this.traces.last()).totalTokens().isEqualTo(2 * (120 + 30)).isLessThan(2_000);
+		assertThat(this.traces.last()).span("Agent.respond")
+			.ofKind(SpanKind.AGENT)
+			.hasChild("Llm.complete")
+			.hasAttribute("gen_ai.request.model", "sim-1")
+			.input("$.prompt")
+			.isEqualTo("weather in Atlantis");
+		assertThat(this.traces.last()).span("WeatherTool.call").input("/city").isEqualTo("Atlantis");
+		assertThat(this.traces.last()).span("Agent.respond").output("$").isEqualTo("I could not reach the weather service");
+	}
+
+	@Test
+	void failuresSayWhatTheAgentDidInstead() {
+		this.agent.respond("s2", "weather in Atlantis");
+		assertThatThrownBy(() -> assertThat(this.traces.last()).hasNoErrors()).isInstanceOf(AssertionError.class)
+			.hasMessageContaining("WeatherTool.call (No weather station in Atlantis)");
+		assertThatThrownBy(() -> assertThat(this.traces.last()).hasSpanNamed("SearchTool.call"))
+			.hasMessageContaining("Agent.respond [AGENT]")
+			.hasMessageContaining("WeatherTool.call [TOOL]");
+		assertThatThrownBy(() -> assertThat(this.traces.last()).spans().ofKind(SpanKind.LLM).hasSize(3))
+			.hasMessageContaining("Expected 3 spans of kind LLM")
+			.hasMessageContaining("found 2");
+		assertThatThrownBy(() -> assertThat(this.traces.last()).totalTokens().isLessThan(100))
+			.hasMessageContaining("total tokens");
+	}
+
+	@Test
+	void tracesAreKeptInOrderAndCanBeCleared() {
+		this.agent.respond("a", "first");
+		this.agent.respond("b", "second");
+		assertThat(this.traces.all()).isNotNull();
+		org.assertj.core.api.Assertions.assertThat(this.traces.all()).extracting((t) -> t.sessionId())
+			.containsExactly("a", "b");
+		this.traces.clear();
+		org.assertj.core.api.Assertions.assertThat(this.traces.all()).isEmpty();
+		assertThatThrownBy(this.traces::last).hasMessageContaining("No trace was finished");
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import({ Agent.class, Llm.class, WeatherTool.class })
+	static class Application {
+
+	}
+
+	static class Agent {
+
+		private final Llm llm;
+
+		private final WeatherTool weather;
+
+		Agent(Llm llm, WeatherTool weather) {
+			this.llm = llm;
+			this.weather = weather;
+		}
+
+		@Traced(kind = SpanKind.AGENT)
+		public String respond(@SessionId String session, String prompt) {
+			this.llm.complete(List.of(prompt));
+			String answer;
+			try {
+				answer = this.weather.call(prompt.substring(prompt.lastIndexOf(' ') + 1));
+			}
+			catch (IllegalStateException ex) {
+				answer = "I could not reach the weather service";
+			}
+			this.llm.complete(List.of(prompt, answer));
+			return answer;
+		}
+
+	}
+
+	static class Llm {
+
+		@Traced(kind = SpanKind.LLM)
+		public String complete(List<String> messages) {
+			Tracing.currentSpan().setModel("sim-1").setTokenUsage(120, 30);
+			return "ok";
+		}
+
+	}
+
+	static class WeatherTool {
+
+		@Traced(kind = SpanKind.TOOL)
+		public String call(String city) {
+			throw new IllegalStateException("No weather station in " + city);
+		}
+
+	}
+
+}
