@@ -43,7 +43,8 @@ class AgentBehaviourTest {
 			.contains("Atlantis");
 		assertThat(trace).span("ResearchAgent.respond").hasChild("CalculatorTool.call").hasStatus(SpanStatus.OK);
 		assertThat(trace).spans().ofKind(SpanKind.LLM).hasSize(2);
-		assertThat(trace).spans().ofKind(SpanKind.MEMORY).hasSize(2);
+		assertThat(trace).spans().ofKind(SpanKind.MEMORY).named("ConversationMemory.load").hasSize(1);
+		assertThat(trace).span("ChatWorkflow.handle").hasChild("ConversationMemory.save");
 		assertThat(trace).totalTokens().isPositive().isLessThan(5_000);
 		assertThat(trace).span("ChatWorkflow.handle").input("$.message").asString().contains("Atlantis");
 	}

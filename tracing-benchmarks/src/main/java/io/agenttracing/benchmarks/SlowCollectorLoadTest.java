@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,10 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-import io.agenttracing.TraceData;
 import io.agenttracing.export.ExportListener;
 import io.agenttracing.export.ExportPipeline;
-import io.agenttracing.export.TraceExporter;
 import io.agenttracing.export.otlp.OtlpTraceExporter;
 import io.agenttracing.sample.SampleAgentApplication;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -108,7 +105,7 @@ public final class SlowCollectorLoadTest {
 								"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
 								"org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration"));
 			try {
-				Produced produced = app.getBean(Produced.class);
+				BenchmarkContexts.CountingTraceExporter produced = app.getBean(BenchmarkContexts.CountingTraceExporter.class);
 				String url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/api/agent/chat";
 				long chats = drive(url, WARMUP);
 				long spansBefore = collector.spans();
@@ -321,32 +318,6 @@ public final class SlowCollectorLoadTest {
 		return chats.get();
 	}
 
-	/** What the app produced: every trace the pipeline handed to exporters, counted in-process. */
-	static final class Produced implements TraceExporter {
-
-		final AtomicLong traces = new AtomicLong();
-
-		final AtomicLong spans = new AtomicLong();
-
-		@Override
-		public void export(TraceData trace) {
-			this.traces.incrementAndGet();
-			this.spans.addAndGet(trace.spanCount());
-		}
-
-		@Override
-		public CompletionStage<Void> export(List<TraceData> traces) {
-			traces.forEach(this::export);
-			return java.util.concurrent.CompletableFuture.completedFuture(null);
-		}
-
-		@Override
-		public String name() {
-			return "produced";
-		}
-
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	static class ExportConfiguration {
 
@@ -358,9 +329,10 @@ public final class SlowCollectorLoadTest {
 				.build();
 		}
 
+		/** What the app produced: every trace the pipeline handed to exporters, counted in-process. */
 		@Bean
-		Produced produced() {
-			return new Produced();
+		BenchmarkContexts.CountingTraceExporter produced() {
+			return new BenchmarkContexts.CountingTraceExporter();
 		}
 
 	}

@@ -71,7 +71,7 @@ public final class SpansAssert extends AbstractAssert<SpansAssert, List<SpanData
 	}
 
 	/** The group as a list, for any of AssertJ's list assertions. */
-	public ListAssert<SpanData> asList() {
+	public ListAssert<SpanData> asSpanList() {
 		return Assertions.assertThat(this.actual);
 	}
 

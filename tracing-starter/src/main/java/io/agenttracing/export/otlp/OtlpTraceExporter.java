@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import io.agenttracing.TraceData;
+import io.agenttracing.export.ExportResults;
 import io.agenttracing.export.TraceExporter;
 import io.agenttracing.export.semconv.AgentSemantics;
 import io.opentelemetry.api.common.Attributes;
@@ -63,12 +63,7 @@ public final class OtlpTraceExporter implements TraceExporter {
 
 	@Override
 	public void export(TraceData trace) {
-		try {
-			export(List.of(trace)).toCompletableFuture().join();
-		}
-		catch (CompletionException ex) {
-			throw (ex.getCause() instanceof RuntimeException failure) ? failure : ex;
-		}
+		ExportResults.await(export(List.of(trace)));
 	}
 
 	/**

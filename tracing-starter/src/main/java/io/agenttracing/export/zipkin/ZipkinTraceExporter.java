@@ -23,6 +23,7 @@ import io.agenttracing.SpanData;
 import io.agenttracing.SpanEvent;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
+import io.agenttracing.export.ExportResults;
 import io.agenttracing.export.TraceExporter;
 import io.agenttracing.export.semconv.AgentSemantics;
 import org.jspecify.annotations.Nullable;
@@ -66,12 +67,7 @@ public final class ZipkinTraceExporter implements TraceExporter {
 
 	@Override
 	public void export(TraceData trace) {
-		try {
-			export(List.of(trace)).toCompletableFuture().join();
-		}
-		catch (CompletionException ex) {
-			throw (ex.getCause() instanceof RuntimeException failure) ? failure : ex;
-		}
+		ExportResults.await(export(List.of(trace)));
 	}
 
 	/**
