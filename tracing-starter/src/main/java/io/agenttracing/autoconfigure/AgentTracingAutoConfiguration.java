@@ -13,8 +13,6 @@ import io.agenttracing.context.TracingFilter;
 import io.agenttracing.export.ExportListener;
 import io.agenttracing.export.ExportPipeline;
 import io.agenttracing.export.TraceExporter;
-import io.agenttracing.export.console.ConsoleTraceExporter;
-import io.agenttracing.export.memory.InMemoryTraceExporter;
 import io.agenttracing.export.metrics.MicrometerExportListener;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -168,20 +166,6 @@ public final class AgentTracingAutoConfiguration {
 		return new UninterceptableTracedMethods(beanFactory);
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBooleanProperty(name = "agent.tracing.exporters.memory.enabled", matchIfMissing = true)
-	InMemoryTraceExporter inMemoryTraceExporter(TracingProperties properties) {
-		return new InMemoryTraceExporter(properties.getExporters().getMemory().getMaxTraces(),
-				properties.getLimits().getMaxSpansPerTrace());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBooleanProperty(name = "agent.tracing.exporters.console.enabled")
-	ConsoleTraceExporter consoleTraceExporter(TracingProperties properties) {
-		return new ConsoleTraceExporter(System.out, properties.getExporters().getConsole().getFormat());
-	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean(MeterRegistry.class)

@@ -3,11 +3,15 @@ package io.agenttracing.autoconfigure;
 import java.net.URI;
 import java.nio.file.Path;
 
+import io.agenttracing.export.console.ConsoleTraceExporter;
 import io.agenttracing.export.jsonl.JsonLinesTraceExporter;
+import io.agenttracing.export.memory.InMemoryTraceExporter;
+import io.agenttracing.export.otlp.OtlpExporterBuilder;
 import io.agenttracing.export.otlp.OtlpTraceExporter;
+import io.agenttracing.export.semconv.AttributeConventions;
 import io.agenttracing.export.zipkin.ZipkinTraceExporter;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
@@ -17,8 +21,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * The exporters that send traces out of the process, each switched on by its own
- * {@code agent.tracing.exporters.*.enabled} property.
+ * Every built-in exporter, each switched on by its own {@code agent.tracing.exporters.*.enabled}
+ * property ({@link ConditionalOnEnabledTraceExporter}) and replaced by a bean of the same type.
  */
 @Configuration(proxyBeanMethods = false)
 class TraceExportersConfiguration {
@@ -37,7 +41,28 @@ class TraceExportersConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBooleanProperty("agent.tracing.exporters.jsonl.enabled")
+	AttributeConventions agentTracingAttributeConventions() {
+		return AttributeConventions.DEFAULT;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnEnabledTraceExporter(value = "memory", enabledByDefault = true)
+	InMemoryTraceExporter inMemoryTraceExporter(TracingProperties properties) {
+		return new InMemoryTraceExporter(properties.getExporters().getMemory().getMaxTraces(),
+				properties.getLimits().getMaxSpansPerTrace());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnEnabledTraceExporter("console")
+	ConsoleTraceExporter consoleTraceExporter(TracingProperties properties) {
+		return new ConsoleTraceExporter(System.out, properties.getExporters().getConsole().getFormat());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnEnabledTraceExporter("jsonl")
 	JsonLinesTraceExporter jsonLinesTraceExporter(TracingProperties properties) {
 		TracingProperties.Jsonl jsonl = properties.getExporters().getJsonl();
 		return new JsonLinesTraceExporter(Path.of(jsonl.getPath()), jsonl.getMaxFileSize().toBytes(),
@@ -46,23 +71,31 @@ class TraceExportersConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBooleanProperty("agent.tracing.exporters.zipkin.enabled")
-	ZipkinTraceExporter zipkinTraceExporter(TracingProperties properties, Environment environment) {
+	@ConditionalOnEnabledTraceExporter("zipkin")
+	ZipkinTraceExporter zipkinTraceExporter(TracingProperties properties, Environment environment,
+			AttributeConventions conventions, ObjectProvider<ZipkinTraceExporterCustomizer> customizers) {
 		TracingProperties.Zipkin zipkin = properties.getExporters().getZipkin();
-		return new ZipkinTraceExporter(URI.create(zipkin.getEndpoint()), zipkin.getTimeout(),
-				serviceName(properties, environment));
+		ZipkinTraceExporter.Builder builder = ZipkinTraceExporter.builder()
+			.endpoint(URI.create(zipkin.getEndpoint()))
+			.timeout(zipkin.getTimeout())
+			.serviceName(serviceName(properties, environment))
+			.conventions(conventions);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty("agent.tracing.exporters.otlp.enabled")
+	@ConditionalOnEnabledTraceExporter("otlp")
 	@ConditionalOnClass(name = { OTLP_EXPORTER_CLASS, JDK_SENDER_CLASS })
 	static class OtlpConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		OtlpTraceExporter otlpTraceExporter(TracingProperties properties, Environment environment) {
+		OtlpTraceExporter otlpTraceExporter(TracingProperties properties, Environment environment,
+				AttributeConventions conventions, ObjectProvider<OtlpTraceExporterCustomizer> customizers) {
 			TracingProperties.Otlp otlp = properties.getExporters().getOtlp();
-			return OtlpTraceExporter.builder()
+			OtlpExporterBuilder builder = OtlpTraceExporter.builder()
+				.conventions(conventions)
 				.endpoint(otlp.getEndpoint())
 				.protocol(otlp.getProtocol())
 				.headers(otlp.getHeaders())
@@ -71,15 +104,16 @@ class TraceExportersConfiguration {
 				.retry(otlp.getRetry().getMaxAttempts(), otlp.getRetry().getInitialBackoff(),
 						otlp.getRetry().getMaxBackoff())
 				.serviceName(serviceName(properties, environment))
-				.serviceVersion(properties.getServiceVersion())
-				.build();
+				.serviceVersion(properties.getServiceVersion());
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return builder.build();
 		}
 
 	}
 
 	/** Enabled without the library: fail now, naming what to add, rather than export nothing. */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty("agent.tracing.exporters.otlp.enabled")
+	@ConditionalOnEnabledTraceExporter("otlp")
 	@ConditionalOnMissingClass({ OTLP_EXPORTER_CLASS, JDK_SENDER_CLASS })
 	static class MissingOtlpLibraryConfiguration {
 

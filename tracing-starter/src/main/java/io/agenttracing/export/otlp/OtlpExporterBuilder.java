@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
+
+import io.agenttracing.export.semconv.AttributeConventions;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
@@ -53,6 +57,12 @@ public final class OtlpExporterBuilder {
 
 	private @Nullable String serviceVersion;
 
+	private AttributeConventions conventions = AttributeConventions.DEFAULT;
+
+	private @Nullable SSLContext sslContext;
+
+	private @Nullable X509TrustManager trustManager;
+
 	OtlpExporterBuilder() {
 	}
 
@@ -74,6 +84,25 @@ public final class OtlpExporterBuilder {
 		return this;
 	}
 
+	/** Adds a header to every request (an API key, a tenant), replacing one of the same name. */
+	public OtlpExporterBuilder header(String name, String value) {
+		this.headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+		return this;
+	}
+
+	/** The TLS context and trust manager of the connection, for a collector with a private CA or mutual TLS. */
+	public OtlpExporterBuilder tls(SSLContext sslContext, X509TrustManager trustManager) {
+		this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+		this.trustManager = Objects.requireNonNull(trustManager, "trustManager");
+		return this;
+	}
+
+	/** How spans are described to the backend; {@link AttributeConventions#DEFAULT} unless set. */
+	public OtlpExporterBuilder conventions(AttributeConventions conventions) {
+		this.conventions = Objects.requireNonNull(conventions, "conventions");
+		return this;
+	}
+
 	public OtlpExporterBuilder timeout(Duration timeout) {
 		if (timeout.isNegative() || timeout.isZero()) {
 			throw new IllegalArgumentException("timeout must be positive, got " + timeout);
@@ -87,8 +116,8 @@ public final class OtlpExporterBuilder {
 		return this;
 	}
 
-	/** How to retry failed exports; {@code null} for no retry. */
-	public OtlpExporterBuilder retryPolicy(@Nullable RetryPolicy retryPolicy) {
+	/** How to retry failed exports; {@code null} for no retry. Kept off the API: it is an OpenTelemetry type. */
+	OtlpExporterBuilder retryPolicy(@Nullable RetryPolicy retryPolicy) {
 		this.retryPolicy = retryPolicy;
 		return this;
 	}
@@ -127,7 +156,7 @@ public final class OtlpExporterBuilder {
 				? this.timeout.plus(this.retryPolicy.getMaxBackoff()).multipliedBy(this.retryPolicy.getMaxAttempts())
 				: this.timeout.plusSeconds(1);
 		return new OtlpTraceExporter(delegate, OtlpTraceExporter.resource(this.serviceName, this.serviceVersion),
-				waitLimit);
+				waitLimit, this.conventions);
 	}
 
 	private SpanExporter http() {
@@ -137,6 +166,9 @@ public final class OtlpExporterBuilder {
 			.setCompression(this.compression)
 			.setRetryPolicy(this.retryPolicy);
 		this.headers.forEach(builder::addHeader);
+		if (this.sslContext != null && this.trustManager != null) {
+			builder.setSslContext(this.sslContext, this.trustManager);
+		}
 		return builder.build();
 	}
 
@@ -147,6 +179,9 @@ public final class OtlpExporterBuilder {
 			.setCompression(this.compression)
 			.setRetryPolicy(this.retryPolicy);
 		this.headers.forEach(builder::addHeader);
+		if (this.sslContext != null && this.trustManager != null) {
+			builder.setSslContext(this.sslContext, this.trustManager);
+		}
 		try {
 			return builder.build();
 		}

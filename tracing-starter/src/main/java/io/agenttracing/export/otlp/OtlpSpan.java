@@ -6,7 +6,7 @@ import java.util.Map;
 
 import io.agenttracing.SpanEvent;
 import io.agenttracing.SpanStatus;
-import io.agenttracing.export.semconv.AgentSemantics;
+import io.agenttracing.export.semconv.AttributeConventions;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -38,18 +38,17 @@ final class OtlpSpan implements SpanData {
 
 	private final Attributes attributes;
 
+	private final boolean client;
+
 	private final List<EventData> events;
 
-	OtlpSpan(io.agenttracing.SpanData span, @Nullable String userId, Resource resource, InstrumentationScopeInfo scope) {
-		this(span, userId, false, resource, scope);
-	}
-
-	OtlpSpan(io.agenttracing.SpanData span, @Nullable String userId, boolean incompleteTrace, Resource resource,
-			InstrumentationScopeInfo scope) {
+	OtlpSpan(io.agenttracing.SpanData span, io.agenttracing.TraceData trace, AttributeConventions conventions,
+			Resource resource, InstrumentationScopeInfo scope) {
 		this.span = span;
 		this.resource = resource;
 		this.scope = scope;
-		this.attributes = toAttributes(AgentSemantics.attributes(span, userId, incompleteTrace));
+		this.attributes = toAttributes(conventions.attributes(span, trace));
+		this.client = conventions.isClient(span);
 		this.events = span.events().stream().map(OtlpSpan::toEvent).toList();
 	}
 
@@ -60,7 +59,7 @@ final class OtlpSpan implements SpanData {
 
 	@Override
 	public SpanKind getKind() {
-		return AgentSemantics.isClient(this.span) ? SpanKind.CLIENT : SpanKind.INTERNAL;
+		return this.client ? SpanKind.CLIENT : SpanKind.INTERNAL;
 	}
 
 	@Override

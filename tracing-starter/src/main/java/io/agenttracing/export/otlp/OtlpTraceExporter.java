@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import io.agenttracing.TraceData;
 import io.agenttracing.export.ExportResults;
 import io.agenttracing.export.TraceExporter;
-import io.agenttracing.export.semconv.AgentSemantics;
+import io.agenttracing.export.semconv.AttributeConventions;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
@@ -37,7 +37,10 @@ public final class OtlpTraceExporter implements TraceExporter {
 
 	private final Duration waitLimit;
 
-	OtlpTraceExporter(SpanExporter delegate, Resource resource, Duration waitLimit) {
+	private final AttributeConventions conventions;
+
+	OtlpTraceExporter(SpanExporter delegate, Resource resource, Duration waitLimit, AttributeConventions conventions) {
+		this.conventions = conventions;
 		this.delegate = delegate;
 		this.resource = resource;
 		this.scope = InstrumentationScopeInfo.builder(SCOPE_NAME).setVersion(LibraryVersion.get()).build();
@@ -74,9 +77,8 @@ public final class OtlpTraceExporter implements TraceExporter {
 	public CompletionStage<Void> export(List<TraceData> traces) {
 		List<SpanData> spans = new ArrayList<>();
 		for (TraceData trace : traces) {
-			String userId = AgentSemantics.userId(trace);
 			for (io.agenttracing.SpanData span : trace.spans()) {
-				spans.add(new OtlpSpan(span, userId, trace.incomplete(), this.resource, this.scope));
+				spans.add(new OtlpSpan(span, trace, this.conventions, this.resource, this.scope));
 			}
 		}
 		CompletableFuture<Void> done = new CompletableFuture<>();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -19,13 +20,15 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLContext;
+
 import io.agenttracing.SpanData;
 import io.agenttracing.SpanEvent;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
 import io.agenttracing.export.ExportResults;
 import io.agenttracing.export.TraceExporter;
-import io.agenttracing.export.semconv.AgentSemantics;
+import io.agenttracing.export.semconv.AttributeConventions;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +42,8 @@ public final class ZipkinTraceExporter implements TraceExporter {
 
 	private static final Set<Integer> RETRYABLE = Set.of(429, 502, 503, 504);
 
-	private static final int ATTEMPTS = 3;
+	/** Default attempts per request, the first included. */
+	public static final int DEFAULT_ATTEMPTS = 3;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -53,16 +57,33 @@ public final class ZipkinTraceExporter implements TraceExporter {
 
 	private final Duration initialBackoff;
 
+	private final int attempts;
+
+	private final Map<String, String> headers;
+
+	private final AttributeConventions conventions;
+
 	public ZipkinTraceExporter(URI endpoint, Duration timeout, String serviceName) {
-		this(endpoint, timeout, serviceName, Duration.ofMillis(500));
+		this(builder().endpoint(endpoint).timeout(timeout).serviceName(serviceName));
 	}
 
-	ZipkinTraceExporter(URI endpoint, Duration timeout, String serviceName, Duration initialBackoff) {
-		this.endpoint = endpoint;
-		this.timeout = timeout;
-		this.serviceName = serviceName;
-		this.initialBackoff = initialBackoff;
-		this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+	private ZipkinTraceExporter(Builder builder) {
+		this.endpoint = builder.endpoint;
+		this.timeout = builder.timeout;
+		this.serviceName = builder.serviceName;
+		this.initialBackoff = builder.initialBackoff;
+		this.attempts = builder.attempts;
+		this.headers = Map.copyOf(builder.headers);
+		this.conventions = builder.conventions;
+		HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(builder.timeout);
+		if (builder.sslContext != null) {
+			client.sslContext(builder.sslContext);
+		}
+		this.client = client.build();
+	}
+
+	public static Builder builder() {
+		return new Builder();
 	}
 
 	@Override
@@ -78,13 +99,13 @@ public final class ZipkinTraceExporter implements TraceExporter {
 	public CompletionStage<Void> export(List<TraceData> traces) {
 		List<Map<String, Object>> spans = new ArrayList<>();
 		traces.forEach((trace) -> spans.addAll(spans(trace)));
-		HttpRequest request = HttpRequest.newBuilder(this.endpoint)
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.endpoint)
 			.timeout(this.timeout)
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(this.json.writeValueAsBytes(spans)))
-			.build();
+			.POST(HttpRequest.BodyPublishers.ofByteArray(this.json.writeValueAsBytes(spans)));
+		this.headers.forEach(request::header);
 		String what = (traces.size() == 1) ? "trace " + traces.get(0).traceId() : traces.size() + " traces";
-		return attempt(request, what, 1, this.initialBackoff);
+		return attempt(request.build(), what, 1, this.initialBackoff);
 	}
 
 	private CompletableFuture<Void> attempt(HttpRequest request, String what, int attempt, Duration backoff) {
@@ -102,7 +123,7 @@ public final class ZipkinTraceExporter implements TraceExporter {
 					return CompletableFuture.<Void>failedFuture(
 							new ZipkinExportException("Zipkin export of " + what + " failed: " + failure, cause));
 				}
-				if (attempt >= ATTEMPTS) {
+				if (attempt >= this.attempts) {
 					return CompletableFuture.<Void>failedFuture(new ZipkinExportException(
 							"Zipkin export of " + what + " failed after " + attempt + " attempts: " + failure, cause));
 				}
@@ -115,7 +136,6 @@ public final class ZipkinTraceExporter implements TraceExporter {
 
 	/** The Zipkin v2 JSON model of a trace's spans. */
 	List<Map<String, Object>> spans(TraceData trace) {
-		String userId = AgentSemantics.userId(trace);
 		List<Map<String, Object>> spans = new ArrayList<>(trace.spanCount());
 		for (SpanData span : trace.spans()) {
 			Map<String, Object> json = new LinkedHashMap<>();
@@ -125,13 +145,13 @@ public final class ZipkinTraceExporter implements TraceExporter {
 				json.put("parentId", span.parentId());
 			}
 			json.put("name", span.name());
-			if (AgentSemantics.isClient(span)) {
+			if (this.conventions.isClient(span)) {
 				json.put("kind", "CLIENT");
 			}
 			json.put("timestamp", span.startEpochNanos() / 1_000);
 			json.put("duration", Math.max(1, span.durationNanos() / 1_000));
 			json.put("localEndpoint", Map.of("serviceName", this.serviceName));
-			json.put("tags", tags(span, userId, trace.incomplete()));
+			json.put("tags", tags(span, this.conventions.attributes(span, trace)));
 			if (!span.events().isEmpty()) {
 				json.put("annotations", span.events().stream().map(ZipkinTraceExporter::annotation).toList());
 			}
@@ -140,10 +160,10 @@ public final class ZipkinTraceExporter implements TraceExporter {
 		return spans;
 	}
 
-	private static Map<String, String> tags(SpanData span, String userId, boolean incompleteTrace) {
+	private static Map<String, String> tags(SpanData span, Map<String, Object> attributes) {
 		Map<String, String> tags = new LinkedHashMap<>();
 		tags.put("agent.span.kind", span.kind().name());
-		AgentSemantics.attributes(span, userId, incompleteTrace).forEach((key, value) -> tags.put(key, String.valueOf(value)));
+		attributes.forEach((key, value) -> tags.put(key, String.valueOf(value)));
 		if (span.status() == SpanStatus.ERROR) {
 			String message = (span.error() != null) ? span.error().message() : null;
 			tags.put("error", (message != null) ? message : ((span.error() != null) ? span.error().type() : "error"));
@@ -169,6 +189,80 @@ public final class ZipkinTraceExporter implements TraceExporter {
 
 		ZipkinExportException(String message, @Nullable Throwable cause) {
 			super(message, cause);
+		}
+
+	}
+
+	/** Builds a {@link ZipkinTraceExporter}, validating each setting as it is given. */
+	public static final class Builder {
+
+		private URI endpoint = URI.create("http://localhost:9411/api/v2/spans");
+
+		private Duration timeout = Duration.ofSeconds(10);
+
+		private String serviceName = "application";
+
+		private Duration initialBackoff = Duration.ofMillis(500);
+
+		private int attempts = DEFAULT_ATTEMPTS;
+
+		private final Map<String, String> headers = new LinkedHashMap<>();
+
+		private @Nullable SSLContext sslContext;
+
+		private AttributeConventions conventions = AttributeConventions.DEFAULT;
+
+		private Builder() {
+		}
+
+		public Builder endpoint(URI endpoint) {
+			this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+			return this;
+		}
+
+		public Builder timeout(Duration timeout) {
+			if (timeout.isNegative() || timeout.isZero()) {
+				throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+			}
+			this.timeout = timeout;
+			return this;
+		}
+
+		public Builder serviceName(String serviceName) {
+			this.serviceName = Objects.requireNonNull(serviceName, "serviceName");
+			return this;
+		}
+
+		/** Adds a header to every request (a proxy's credentials, a tenant). */
+		public Builder header(String name, String value) {
+			this.headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+			return this;
+		}
+
+		/** The TLS context of the connection, for a Zipkin behind a private CA or mutual TLS. */
+		public Builder tls(SSLContext sslContext) {
+			this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+			return this;
+		}
+
+		/** Attempts per request, the first included, for 429, 502, 503, 504 and refused connections. */
+		public Builder retry(int attempts, Duration initialBackoff) {
+			if (attempts < 1) {
+				throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
+			}
+			this.attempts = attempts;
+			this.initialBackoff = Objects.requireNonNull(initialBackoff, "initialBackoff");
+			return this;
+		}
+
+		/** How spans are described to Zipkin; {@link AttributeConventions#DEFAULT} unless set. */
+		public Builder conventions(AttributeConventions conventions) {
+			this.conventions = Objects.requireNonNull(conventions, "conventions");
+			return this;
+		}
+
+		public ZipkinTraceExporter build() {
+			return new ZipkinTraceExporter(this);
 		}
 
 	}

@@ -60,9 +60,12 @@ class ZipkinTraceExporterTest {
 	}
 
 	private ZipkinTraceExporter exporter() {
-		return new ZipkinTraceExporter(
-				URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/api/v2/spans"),
-				Duration.ofSeconds(2), "agent-app", Duration.ofMillis(10));
+		return ZipkinTraceExporter.builder()
+			.endpoint(URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/api/v2/spans"))
+			.timeout(Duration.ofSeconds(2))
+			.serviceName("agent-app")
+			.retry(ZipkinTraceExporter.DEFAULT_ATTEMPTS, Duration.ofMillis(10))
+			.build();
 	}
 
 	private TraceData trace() {
