@@ -63,6 +63,7 @@ class OpenTraceExpiryTest {
 		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
 		Thread stuck = new Thread(() -> {
 			try (Span root = this.tracer.startSpan("stuck.call", SpanKind.TOOL)) {
+				root.setAttribute("stuck", true);
 				this.tracer.startSpan("before.hang", SpanKind.INTERNAL).close();
 				started.countDown();
 				release.await();

@@ -150,7 +150,7 @@ public final class SpanAssert extends AbstractAssert<SpanAssert, SpanData> {
 		if (node.isNull()) {
 			return null;
 		}
-		if (node.isTextual()) {
+		if (node.isString()) {
 			return node.asString();
 		}
 		if (node.isIntegralNumber()) {
