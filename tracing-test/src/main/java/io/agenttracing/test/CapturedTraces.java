@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import io.agenttracing.TraceData;
 import io.agenttracing.export.ExportPipeline;
@@ -39,10 +40,12 @@ public final class CapturedTraces implements TraceExporter {
 		for (int i = 0; i < this.traces.size(); i++) {
 			if (this.traces.get(i).traceId().equals(trace.traceId())) {
 				this.traces.set(i, Merge.parts(this.traces.get(i), trace));
+				notifyAll();
 				return;
 			}
 		}
 		this.traces.add(trace);
+		notifyAll();
 	}
 
 	@Override
@@ -93,21 +96,29 @@ public final class CapturedTraces implements TraceExporter {
 
 	/** Waits (at most ten seconds) for the trace with this id, for requests served by a real server. */
 	public TraceData await(String traceId) {
+		settle();
 		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (System.nanoTime() < deadline) {
-			Optional<TraceData> trace = find(traceId);
-			if (trace.isPresent()) {
-				return trace.get();
-			}
-			try {
-				Thread.sleep(5);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
+		synchronized (this) {
+			while (true) {
+				for (TraceData trace : this.traces) {
+					if (trace.traceId().equals(traceId)) {
+						return trace;
+					}
+				}
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0) {
+					throw new AssertionError("Trace " + traceId + " did not finish within " + WAIT);
+				}
+				try {
+					// Woken by export() as each trace arrives.
+					TimeUnit.NANOSECONDS.timedWait(this, remaining);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new AssertionError("Interrupted waiting for trace " + traceId, ex);
+				}
 			}
 		}
-		throw new AssertionError("Trace " + traceId + " did not finish within " + WAIT);
 	}
 
 	/** Forgets every trace, for example between tests that share an application context. */

@@ -2,7 +2,11 @@ package io.agenttracing.test;
 
 import java.util.List;
 
+import io.agenttracing.CurrentContext;
+import io.agenttracing.RemoteParent;
+import io.agenttracing.Scope;
 import io.agenttracing.SpanKind;
+import io.agenttracing.TraceContext;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.Tracing;
 import io.agenttracing.annotation.SessionId;
@@ -81,6 +85,27 @@ class TraceAssertionsTest {
 		this.traces.clear();
 		org.assertj.core.api.Assertions.assertThat(this.traces.all()).isEmpty();
 		assertThatThrownBy(this.traces::last).hasMessageContaining("No trace was finished");
+	}
+
+	@Test
+	void awaitWaitsForATraceFinishedElsewhere() throws Exception {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		// As a request served by a real server: the trace finishes on the server's thread.
+		Thread server = new Thread(() -> {
+			TraceContext trace = Tracing.tracer()
+				.continueTrace(new RemoteParent(traceId, "00f067aa0ba902b7", null, null), "served");
+			Scope previous = CurrentContext.attach(trace);
+			try {
+				Tracing.startSpan("Handler.serve", SpanKind.INTERNAL).close();
+			}
+			finally {
+				CurrentContext.restore(previous);
+				trace.finish();
+			}
+		});
+		server.start();
+		assertThat(this.traces.await(traceId)).hasSpanNamed("Handler.serve").ofKind(SpanKind.INTERNAL);
+		server.join();
 	}
 
 	@SpringBootConfiguration
