@@ -3,9 +3,10 @@ package io.agenttracing;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The thread-bound holder of the current {@link Scope}. Callers attach a scope, keep the previous
- * one in a local variable and restore it in {@code finally}, so scopes always unwind in LIFO order
- * and a pooled thread never keeps a trace after the outermost call or request.
+ * The thread-bound holder of the current {@link Scope}. Callers attach a scope, keep the
+ * previous one in a local variable and restore it in {@code finally}, so scopes always
+ * unwind in LIFO order and a pooled thread never keeps a trace after the outermost call
+ * or request.
  */
 public final class CurrentContext {
 
@@ -29,9 +30,12 @@ public final class CurrentContext {
 		return previous;
 	}
 
-	/** Makes {@code previous} current again; {@code null} leaves the thread with no trace. */
+	/**
+	 * Makes {@code previous} current again; {@code null} leaves the thread with no trace.
+	 */
 	public static void restore(@Nullable Scope previous) {
-		// Setting null rather than remove() keeps the thread-local entry, so the next attach on this
+		// Setting null rather than remove() keeps the thread-local entry, so the next
+		// attach on this
 		// thread allocates nothing; a null entry holds no trace.
 		CURRENT.set(previous);
 	}

@@ -3,8 +3,8 @@ package io.agenttracing;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * W3C Trace Context compatible identifiers: 128-bit trace ids and 64-bit span ids, never all zero,
- * rendered as lowercase hex.
+ * W3C Trace Context compatible identifiers: 128-bit trace ids and 64-bit span ids, never
+ * all zero, rendered as lowercase hex.
  */
 final class Ids {
 
@@ -22,7 +22,8 @@ final class Ids {
 		return id;
 	}
 
-	// Latin-1 bytes make the String without the char[] a char-based builder would allocate.
+	// Latin-1 bytes make the String without the char[] a char-based builder would
+	// allocate.
 	static String hex(long value) {
 		byte[] bytes = new byte[16];
 		writeHex(value, bytes, 0);

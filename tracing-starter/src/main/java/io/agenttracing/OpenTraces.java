@@ -14,16 +14,17 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The traces of one tracer that are recorded and not finished yet. A trace whose root never ends
- * (a future never completed, a stuck thread) is exported, marked incomplete, once it is older than
- * the longest trace duration, with the spans that had ended; spans that end later go out as
- * fragments. Nothing is held forever, and nothing is lost silently.
+ * The traces of one tracer that are recorded and not finished yet. A trace whose root
+ * never ends (a future never completed, a stuck thread) is exported, marked incomplete,
+ * once it is older than the longest trace duration, with the spans that had ended; spans
+ * that end later go out as fragments. Nothing is held forever, and nothing is lost
+ * silently.
  * <p>
- * Tracking costs the traced thread no allocation: each thread has one slot, holding the trace it
- * opened and has not finished (a request, or a root call), written when the trace opens and
- * cleared when it finishes. Only a trace that leaves its thread unfinished (a root that returned a
- * future) is tracked on its own, in a queue. A shared background thread sweeps the slots and the
- * queue.
+ * Tracking costs the traced thread no allocation: each thread has one slot, holding the
+ * trace it opened and has not finished (a request, or a root call), written when the
+ * trace opens and cleared when it finishes. Only a trace that leaves its thread
+ * unfinished (a root that returned a future) is tracked on its own, in a queue. A shared
+ * background thread sweeps the slots and the queue.
  */
 final class OpenTraces {
 
@@ -63,7 +64,8 @@ final class OpenTraces {
 		Slot slot = this.slot.get();
 		TraceContext previous = slot.trace;
 		if (previous != null && previous != trace && SLOT_TRACE.compareAndSet(slot, previous, null)) {
-			// Another trace of this thread is still open (opened by hand, never finished): track it alone.
+			// Another trace of this thread is still open (opened by hand, never
+			// finished): track it alone.
 			track(previous, slot.since);
 		}
 		slot.since = startNanos;
@@ -71,7 +73,10 @@ final class OpenTraces {
 		return slot;
 	}
 
-	/** The trace's root left its thread unfinished: track the trace on its own from now on. */
+	/**
+	 * The trace's root left its thread unfinished: track the trace on its own from now
+	 * on.
+	 */
 	void detach(TraceContext trace, Slot slot) {
 		long since = slot.since;
 		if (SLOT_TRACE.compareAndSet(slot, trace, null)) {
@@ -106,8 +111,9 @@ final class OpenTraces {
 	}
 
 	/**
-	 * Exports, as incomplete, the open traces older than the longest duration at {@code nowNanos}
-	 * (a {@link System#nanoTime()} reading), and forgets what finished or went away.
+	 * Exports, as incomplete, the open traces older than the longest duration at
+	 * {@code nowNanos} (a {@link System#nanoTime()} reading), and forgets what finished
+	 * or went away.
 	 * @return how many traces were expired
 	 */
 	int expire(long nowNanos) {
@@ -131,7 +137,8 @@ final class OpenTraces {
 			if (trace == null) {
 				it.remove();
 			}
-			else if (nowNanos - handle.since > this.maxDurationNanos && HANDLE_TRACE.compareAndSet(handle, trace, null)) {
+			else if (nowNanos - handle.since > this.maxDurationNanos
+					&& HANDLE_TRACE.compareAndSet(handle, trace, null)) {
 				it.remove();
 				this.detachedOpen.decrement();
 				trace.expire();
@@ -164,7 +171,10 @@ final class OpenTraces {
 
 	}
 
-	/** One daemon thread for every tracer of the process; it holds the registries only weakly. */
+	/**
+	 * One daemon thread for every tracer of the process; it holds the registries only
+	 * weakly.
+	 */
 	private static final class Sweeper {
 
 		private static final List<WeakReference<OpenTraces>> WATCHED = new CopyOnWriteArrayList<>();

@@ -1,8 +1,8 @@
 package io.agenttracing;
 
 /**
- * A finished trace, or a fragment of one, waiting to be exported. The snapshot is taken on the
- * export thread, so the traced thread does no copying.
+ * A finished trace, or a fragment of one, waiting to be exported. The snapshot is taken
+ * on the export thread, so the traced thread does no copying.
  */
 public interface PendingExport {
 

@@ -15,9 +15,9 @@ import java.util.concurrent.ExecutionException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The span that records. All state is guarded by the monitor of its trace, so that ending a span
- * and publishing the trace are ordered; once ended, the span is frozen and the export thread reads
- * it without further locking.
+ * The span that records. All state is guarded by the monitor of its trace, so that ending
+ * a span and publishing the trace are ordered; once ended, the span is frozen and the
+ * export thread reads it without further locking.
  */
 final class RecordingSpan implements Span, Scope {
 
@@ -235,8 +235,8 @@ final class RecordingSpan implements Span, Scope {
 	public Span setTag(String key, String value) {
 		SpanSettings settings = this.trace.settings();
 		String boundedKey = settings.name(key);
-		String boundedValue = settings.isSecretKey(key) ? SpanSettings.REDACTED : settings.text(value,
-				settings.maxNameLength());
+		String boundedValue = settings.isSecretKey(key) ? SpanSettings.REDACTED
+				: settings.text(value, settings.maxNameLength());
 		boolean cut = boundedKey.length() != key.length() || value.length() > settings.maxNameLength();
 		synchronized (this.trace) {
 			if (!this.ended) {
@@ -303,7 +303,8 @@ final class RecordingSpan implements Span, Scope {
 		String type = cause.getClass().getName();
 		String rawMessage = safeMessage(cause);
 		String message = (rawMessage != null) ? settings.text(rawMessage, settings.maxValueLength()) : null;
-		String stackTrace = settings.text(boundedStackTrace(cause, settings.maxStackFrames()), settings.maxValueLength());
+		String stackTrace = settings.text(boundedStackTrace(cause, settings.maxStackFrames()),
+				settings.maxValueLength());
 		SpanEvent event = SpanEvent.of("exception")
 			.withAttribute("exception.type", type)
 			.withAttribute("exception.message", message)
@@ -400,7 +401,9 @@ final class RecordingSpan implements Span, Scope {
 		leaveScope();
 	}
 
-	/** Called by the trace under its monitor; returns whether this call ended the span. */
+	/**
+	 * Called by the trace under its monitor; returns whether this call ended the span.
+	 */
 	boolean markEnded(long nanos, boolean afterPublish, @Nullable SpanStatus statusIfUnset) {
 		if (this.ended) {
 			return false;
@@ -415,15 +418,18 @@ final class RecordingSpan implements Span, Scope {
 	}
 
 	/**
-	 * Ends the span like a call that returned: {@code OK} unless a status (an error) was set, as
-	 * for {@code @Traced} methods.
+	 * Ends the span like a call that returned: {@code OK} unless a status (an error) was
+	 * set, as for {@code @Traced} methods.
 	 */
 	@Override
 	public void close() {
 		close(SpanStatus.OK);
 	}
 
-	/** Makes the scope that was current before this span current again, if this span still is. */
+	/**
+	 * Makes the scope that was current before this span current again, if this span still
+	 * is.
+	 */
 	void leaveScope() {
 		if (!this.scoped) {
 			return;
@@ -467,8 +473,8 @@ final class RecordingSpan implements Span, Scope {
 		}
 		long offset = this.startNanos - this.trace.startNanos();
 		return new SpanData(traceId(), spanId(), parentId(), this.name, this.kind, this.status,
-				this.trace.epochNanosAt(this.startNanos), this.ended ? this.trace.epochNanosAt(this.endNanos) : -1, offset,
-				this.ended ? this.endNanos - this.startNanos : -1, this.trace.sessionId(), attrs,
+				this.trace.epochNanosAt(this.startNanos), this.ended ? this.trace.epochNanosAt(this.endNanos) : -1,
+				offset, this.ended ? this.endNanos - this.startNanos : -1, this.trace.sessionId(), attrs,
 				(this.events != null) ? List.copyOf(this.events) : List.of(), this.error, this.input, this.output,
 				(this.tags != null) ? Map.copyOf(this.tags) : Map.of(),
 				(this.signals != null) ? List.copyOf(this.signals) : List.of());

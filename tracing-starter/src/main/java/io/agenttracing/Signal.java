@@ -29,8 +29,8 @@ public record Signal(String name, Object value, Type type) {
 	}
 
 	/**
-	 * A signal whose type is detected from the value: integral numbers, floating-point numbers,
-	 * booleans, and strings that hold one of those.
+	 * A signal whose type is detected from the value: integral numbers, floating-point
+	 * numbers, booleans, and strings that hold one of those.
 	 * @throws IllegalArgumentException if the value is neither a number nor a boolean
 	 */
 	public static Signal of(String name, @Nullable Object value) {

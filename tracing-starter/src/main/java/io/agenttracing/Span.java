@@ -5,11 +5,11 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One operation of an agent: an LLM call, a tool execution, a memory read. A span is live until it
- * ends; after that every change is ignored. Spans are thread-safe.
+ * One operation of an agent: an LLM call, a tool execution, a memory read. A span is live
+ * until it ends; after that every change is ignored. Spans are thread-safe.
  * <p>
- * A span obtained from {@link Tracer#startSpan} or {@link Tracing#startSpan} is current on the
- * calling thread until it is closed, so use it with try-with-resources:
+ * A span obtained from {@link Tracer#startSpan} or {@link Tracing#startSpan} is current
+ * on the calling thread until it is closed, so use it with try-with-resources:
  * <pre>{@code
  * try (Span span = Tracing.startSpan("rerank", SpanKind.INTERNAL)) {
  *     span.setAttribute("candidates", candidates.size());
@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  */
 public interface Span extends AutoCloseable {
 
-	/** Attribute key for the model an LLM span called (OpenTelemetry GenAI convention). */
+	/**
+	 * Attribute key for the model an LLM span called (OpenTelemetry GenAI convention).
+	 */
 	String MODEL_ATTRIBUTE = "gen_ai.request.model";
 
 	/** Attribute key for the prompt tokens an LLM span consumed. */
@@ -55,8 +57,8 @@ public interface Span extends AutoCloseable {
 	boolean isRecording();
 
 	/**
-	 * Sets an attribute. Strings, numbers, booleans and lists of them are kept as they are; other
-	 * values are captured as JSON. A {@code null} value removes the attribute.
+	 * Sets an attribute. Strings, numbers, booleans and lists of them are kept as they
+	 * are; other values are captured as JSON. A {@code null} value removes the attribute.
 	 */
 	Span setAttribute(String key, @Nullable Object value);
 
@@ -65,7 +67,10 @@ public interface Span extends AutoCloseable {
 
 	Span addEvent(SpanEvent event);
 
-	/** Adds a signal whose type is detected from the value; a value that is not numeric or boolean is ignored. */
+	/**
+	 * Adds a signal whose type is detected from the value; a value that is not numeric or
+	 * boolean is ignored.
+	 */
 	Span addSignal(String name, Object value);
 
 	Span setTag(String key, String value);
@@ -93,7 +98,10 @@ public interface Span extends AutoCloseable {
 		return setAttribute(OUTPUT_TOKENS_ATTRIBUTE, outputTokens);
 	}
 
-	/** Marks the span as failed with the exception's type, message and a bounded stack trace. */
+	/**
+	 * Marks the span as failed with the exception's type, message and a bounded stack
+	 * trace.
+	 */
 	Span setError(Throwable error);
 
 	/** Marks the span as failed with a message only. */
@@ -109,20 +117,23 @@ public interface Span extends AutoCloseable {
 	/** How long the span took, or has been running so far if it has not ended. */
 	Duration duration();
 
-	/** Ends the span; only the first call counts. Does not change what is current on the thread. */
+	/**
+	 * Ends the span; only the first call counts. Does not change what is current on the
+	 * thread.
+	 */
 	void end();
 
 	/**
-	 * Ends the span like a call that returned normally: its status becomes {@code OK} unless one
-	 * was set (by {@link #setError}, say, which makes it {@code ERROR}). If the span is current on
-	 * this thread, its parent scope becomes current again.
+	 * Ends the span like a call that returned normally: its status becomes {@code OK}
+	 * unless one was set (by {@link #setError}, say, which makes it {@code ERROR}). If
+	 * the span is current on this thread, its parent scope becomes current again.
 	 */
 	@Override
 	void close();
 
 	/**
-	 * Sets the status unless one was set, then closes the span as {@link #close()} does: what a
-	 * successful call does, in one step.
+	 * Sets the status unless one was set, then closes the span as {@link #close()} does:
+	 * what a successful call does, in one step.
 	 */
 	default void close(SpanStatus statusIfUnset) {
 		setStatusIfUnset(statusIfUnset);

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param kind the span's kind
  * @param status the span's status
  * @param startEpochNanos when the span started, in nanoseconds since the epoch
- * @param endEpochNanos when the span ended, in nanoseconds since the epoch, or {@code -1} if it
- * was still running
+ * @param endEpochNanos when the span ended, in nanoseconds since the epoch, or {@code -1}
+ * if it was still running
  * @param startOffsetNanos start relative to the start of the trace
  * @param durationNanos how long the span took, or {@code -1} if it was still running
  * @param sessionId the session of the trace, if set
@@ -42,7 +42,10 @@ public record SpanData(String traceId, String spanId, @Nullable String parentId,
 		signals = List.copyOf(signals);
 	}
 
-	/** Duration in milliseconds with microsecond precision, or {@code -1} if still running. */
+	/**
+	 * Duration in milliseconds with microsecond precision, or {@code -1} if still
+	 * running.
+	 */
 	public double durationMs() {
 		return (this.durationNanos < 0) ? -1 : Math.round(this.durationNanos / 1_000.0) / 1_000.0;
 	}
@@ -62,7 +65,8 @@ public record SpanData(String traceId, String spanId, @Nullable String parentId,
 	}
 
 	static Instant instant(long epochNanos) {
-		return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
+		return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L),
+				Math.floorMod(epochNanos, 1_000_000_000L));
 	}
 
 	/** An attribute value, or {@code null}. */

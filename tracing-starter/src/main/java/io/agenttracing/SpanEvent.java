@@ -9,8 +9,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A named point in time inside a span, with optional attributes. Immutable: {@link #withAttribute}
- * returns a copy.
+ * A named point in time inside a span, with optional attributes. Immutable:
+ * {@link #withAttribute} returns a copy.
  *
  * @param name what happened
  * @param timestamp when it happened

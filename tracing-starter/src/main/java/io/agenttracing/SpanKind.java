@@ -1,8 +1,9 @@
 package io.agenttracing;
 
 /**
- * What kind of agent operation a span stands for. The kind drives how backends render the span
- * (OpenInference span kind, GenAI operation name) and is a tag on the span-duration metric.
+ * What kind of agent operation a span stands for. The kind drives how backends render the
+ * span (OpenInference span kind, GenAI operation name) and is a tag on the span-duration
+ * metric.
  */
 public enum SpanKind {
 

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a span needs to record safely, carried by its trace: the capturer that renders and redacts
- * values, and the limits that bound every value a user or a caller controls.
+ * What a span needs to record safely, carried by its trace: the capturer that renders and
+ * redacts values, and the limits that bound every value a user or a caller controls.
  *
  * @param capturer renders values as JSON and masks secret text
  * @param maxAttributes most attributes on one span
@@ -17,8 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param maxSignals most signals on one span
  * @param maxTags most tags on one span
  * @param maxStackFrames stack frames recorded for an error
- * @param maxValueLength longest text kept for one value (attribute, message, stack trace, JSON)
- * @param maxNameLength longest name kept (span, event, signal and tag names, tag values, session id)
+ * @param maxValueLength longest text kept for one value (attribute, message, stack trace,
+ * JSON)
+ * @param maxNameLength longest name kept (span, event, signal and tag names, tag values,
+ * session id)
  */
 record SpanSettings(ValueCapturer capturer, int maxAttributes, int maxEvents, int maxSignals, int maxTags,
 		int maxStackFrames, int maxValueLength, int maxNameLength) {
@@ -28,7 +30,9 @@ record SpanSettings(ValueCapturer capturer, int maxAttributes, int maxEvents, in
 
 	static final String REDACTED = "[REDACTED]";
 
-	/** Text masked and cut to {@code max} characters; masking sees a little past the cut. */
+	/**
+	 * Text masked and cut to {@code max} characters; masking sees a little past the cut.
+	 */
 	String text(String text, int max) {
 		String window = (text.length() > max + 256) ? text.substring(0, max + 256) : text;
 		String masked = redact(window);
@@ -44,8 +48,8 @@ record SpanSettings(ValueCapturer capturer, int maxAttributes, int maxEvents, in
 	}
 
 	/**
-	 * JSON text set on a span by the application, masked; too long, it becomes a JSON string of its
-	 * first characters.
+	 * JSON text set on a span by the application, masked; too long, it becomes a JSON
+	 * string of its first characters.
 	 */
 	String json(String json) {
 		if (json.length() <= this.maxValueLength) {
@@ -69,8 +73,9 @@ record SpanSettings(ValueCapturer capturer, int maxAttributes, int maxEvents, in
 	}
 
 	/**
-	 * The form an attribute value is kept in: the value of a secret key is hidden, strings are
-	 * masked and bounded, numbers and booleans kept as they are, anything else captured as JSON.
+	 * The form an attribute value is kept in: the value of a secret key is hidden,
+	 * strings are masked and bounded, numbers and booleans kept as they are, anything
+	 * else captured as JSON.
 	 */
 	@Nullable Object attributeValue(String key, Object value) {
 		if (isSecretKey(key)) {

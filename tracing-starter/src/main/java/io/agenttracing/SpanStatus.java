@@ -1,8 +1,8 @@
 package io.agenttracing;
 
 /**
- * Outcome of a span: {@link #UNSET} while running, {@link #OK} after a normal return, {@link #ERROR}
- * after a failure.
+ * Outcome of a span: {@link #UNSET} while running, {@link #OK} after a normal return,
+ * {@link #ERROR} after a failure.
  */
 public enum SpanStatus {
 

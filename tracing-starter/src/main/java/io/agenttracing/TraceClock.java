@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Wall-clock time from {@link System#nanoTime()}: one reading of the wall clock (the anchor) maps
- * monotonic readings to instants, so starting a span reads one clock and allocates nothing. Each
- * trace keeps the anchor it started with, so its spans are consistent with each other; the anchor
- * is renewed every minute so that it follows adjustments of the wall clock.
+ * Wall-clock time from {@link System#nanoTime()}: one reading of the wall clock (the
+ * anchor) maps monotonic readings to instants, so starting a span reads one clock and
+ * allocates nothing. Each trace keeps the anchor it started with, so its spans are
+ * consistent with each other; the anchor is renewed every minute so that it follows
+ * adjustments of the wall clock.
  */
 final class TraceClock {
 

@@ -9,14 +9,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One trace: the spans of one request or of one outermost traced call. The span that is current
- * is per thread ({@link CurrentContext}), so {@link #startSpan}, {@link #currentSpanId()},
- * {@link #addEvent} and {@link #setAttribute} act on the calling thread's current span of this
- * trace.
+ * One trace: the spans of one request or of one outermost traced call. The span that is
+ * current is per thread ({@link CurrentContext}), so {@link #startSpan},
+ * {@link #currentSpanId()}, {@link #addEvent} and {@link #setAttribute} act on the
+ * calling thread's current span of this trace.
  * <p>
- * A trace is finished once, by its owner: the request that opened it, or its first root span when
- * that ends. It is then handed to the {@link TraceSink}; spans that end afterwards are handed over
- * on their own, as fragments of the same trace.
+ * A trace is finished once, by its owner: the request that opened it, or its first root
+ * span when that ends. It is then handed to the {@link TraceSink}; spans that end
+ * afterwards are handed over on their own, as fragments of the same trace.
  */
 public final class TraceContext implements Scope, PendingExport {
 
@@ -39,10 +39,14 @@ public final class TraceContext implements Scope, PendingExport {
 
 	private final boolean sampled;
 
-	/** W3C Trace Context Level 2 random flag: the trace id is random (ours always are). */
+	/**
+	 * W3C Trace Context Level 2 random flag: the trace id is random (ours always are).
+	 */
 	private final boolean random;
 
-	/** W3C baggage entries to pass on downstream, besides the session; guarded by this. */
+	/**
+	 * W3C baggage entries to pass on downstream, besides the session; guarded by this.
+	 */
 	private @Nullable Map<String, String> baggage;
 
 	/** The first span, kept apart so that a one-span trace allocates no list. */
@@ -70,7 +74,10 @@ public final class TraceContext implements Scope, PendingExport {
 	/** Exported at the longest trace duration while its root was still running. */
 	private boolean incomplete;
 
-	/** The slot of the thread that opened this trace, among its tracer's open traces; null when not recorded. */
+	/**
+	 * The slot of the thread that opened this trace, among its tracer's open traces; null
+	 * when not recorded.
+	 */
 	private final OpenTraces.@Nullable Slot openSlot;
 
 	/** Set when the trace left its thread unfinished and is tracked on its own. */
@@ -131,7 +138,10 @@ public final class TraceContext implements Scope, PendingExport {
 		return this.clock.toInstant(this.startNanos);
 	}
 
-	/** The wall-clock time, in nanoseconds since the epoch, of a {@link System#nanoTime()} reading. */
+	/**
+	 * The wall-clock time, in nanoseconds since the epoch, of a {@link System#nanoTime()}
+	 * reading.
+	 */
 	long epochNanosAt(long nanoTime) {
 		return this.clock.toEpochNanos(nanoTime);
 	}
@@ -145,14 +155,16 @@ public final class TraceContext implements Scope, PendingExport {
 		return this.remoteParentId;
 	}
 
-	/** The W3C {@code tracestate} received with the remote parent, to pass on unchanged. */
+	/**
+	 * The W3C {@code tracestate} received with the remote parent, to pass on unchanged.
+	 */
 	public @Nullable String traceState() {
 		return this.traceState;
 	}
 
 	/**
-	 * The span id the first root span of this trace will have, decided now so that it can be told
-	 * to a caller before the span starts (W3C {@code traceresponse}).
+	 * The span id the first root span of this trace will have, decided now so that it can
+	 * be told to a caller before the span starts (W3C {@code traceresponse}).
 	 */
 	public synchronized String reserveRootSpanId() {
 		if (this.reservedRootId == 0) {
@@ -166,25 +178,27 @@ public final class TraceContext implements Scope, PendingExport {
 	}
 
 	/**
-	 * Whether the trace id is random (W3C Trace Context Level 2 flag {@code 0x02}): true for the
-	 * ids this tracer makes, and as the caller said for a trace continued from another service.
+	 * Whether the trace id is random (W3C Trace Context Level 2 flag {@code 0x02}): true
+	 * for the ids this tracer makes, and as the caller said for a trace continued from
+	 * another service.
 	 */
 	public boolean isRandom() {
 		return this.random;
 	}
 
 	/**
-	 * The W3C baggage entries this trace passes on to the services it calls, besides the session:
-	 * those received from the caller and those set with {@link #setBaggage}.
+	 * The W3C baggage entries this trace passes on to the services it calls, besides the
+	 * session: those received from the caller and those set with {@link #setBaggage}.
 	 */
 	public synchronized Map<String, String> baggage() {
 		return (this.baggage != null) ? Map.copyOf(this.baggage) : Map.of();
 	}
 
 	/**
-	 * Sets a W3C baggage entry (a user id, a tenant) that travels with every call this trace makes
-	 * to other services; {@code null} removes it. At most 64 entries are kept and names and values
-	 * are cut to the name limit. The session travels as {@code session.id} on its own.
+	 * Sets a W3C baggage entry (a user id, a tenant) that travels with every call this
+	 * trace makes to other services; {@code null} removes it. At most 64 entries are kept
+	 * and names and values are cut to the name limit. The session travels as
+	 * {@code session.id} on its own.
 	 */
 	public synchronized void setBaggage(String key, @Nullable String value) {
 		String name = settings().name(key.trim());
@@ -202,7 +216,9 @@ public final class TraceContext implements Scope, PendingExport {
 		}
 	}
 
-	/** What the spans of this trace need to record safely: the capturer and the limits. */
+	/**
+	 * What the spans of this trace need to record safely: the capturer and the limits.
+	 */
 	SpanSettings settings() {
 		return this.tracer.settings();
 	}
@@ -222,8 +238,8 @@ public final class TraceContext implements Scope, PendingExport {
 	}
 
 	/**
-	 * Starts a span as a child of this thread's current span of this trace (or as a root) and makes
-	 * it current on this thread.
+	 * Starts a span as a child of this thread's current span of this trace (or as a root)
+	 * and makes it current on this thread.
 	 * @return the new span's id
 	 */
 	public String startSpan(String name, SpanKind kind) {
@@ -237,7 +253,10 @@ public final class TraceContext implements Scope, PendingExport {
 		return span.spanId();
 	}
 
-	/** Ends the span with that id and, if it is current on this thread, makes its parent current. */
+	/**
+	 * Ends the span with that id and, if it is current on this thread, makes its parent
+	 * current.
+	 */
 	public void endSpan(String spanId) {
 		Span span = getSpan(spanId);
 		if (span != null) {
@@ -304,7 +323,10 @@ public final class TraceContext implements Scope, PendingExport {
 		return this.spanCount;
 	}
 
-	/** The trace as JSON, including spans still running, in the same shape as the actuator endpoint. */
+	/**
+	 * The trace as JSON, including spans still running, in the same shape as the actuator
+	 * endpoint.
+	 */
 	public String toJson() {
 		return TraceJson.toJson(snapshot(true));
 	}
@@ -342,8 +364,9 @@ public final class TraceContext implements Scope, PendingExport {
 	}
 
 	/**
-	 * Starts the span that owns this new trace: its end finishes the trace. No other thread can see
-	 * the trace yet, so this takes no lock, and the span starts when the trace did.
+	 * Starts the span that owns this new trace: its end finishes the trace. No other
+	 * thread can see the trace yet, so this takes no lock, and the span starts when the
+	 * trace did.
 	 */
 	RecordingSpan startRoot(String name, SpanKind kind) {
 		String bounded = settings().name(name);
@@ -364,7 +387,8 @@ public final class TraceContext implements Scope, PendingExport {
 			}
 			late = this.finished;
 			if (!late && span == this.owner) {
-				// The owner ending finishes the trace under the same lock: one lock per root call.
+				// The owner ending finishes the trace under the same lock: one lock per
+				// root call.
 				this.finished = true;
 				publish = this.sampled;
 			}
@@ -383,8 +407,8 @@ public final class TraceContext implements Scope, PendingExport {
 	}
 
 	/**
-	 * Finishes the trace and hands it to the sink. Only the first call counts; spans ending later
-	 * are exported as fragments. A trace without spans is not exported.
+	 * Finishes the trace and hands it to the sink. Only the first call counts; spans
+	 * ending later are exported as fragments. A trace without spans is not exported.
 	 */
 	public void finish() {
 		synchronized (this) {
@@ -412,7 +436,10 @@ public final class TraceContext implements Scope, PendingExport {
 		this.openHandle = handle;
 	}
 
-	/** The root that owns this trace left its thread without ending: track the trace on its own. */
+	/**
+	 * The root that owns this trace left its thread without ending: track the trace on
+	 * its own.
+	 */
 	void ownerLeftThread(RecordingSpan span) {
 		if (span == this.owner && this.openSlot != null && !span.isEnded()) {
 			this.tracer.openTraces().detach(this, this.openSlot);
@@ -421,7 +448,8 @@ public final class TraceContext implements Scope, PendingExport {
 
 	/**
 	 * Exports the trace as it is, marked incomplete, because it reached the longest trace
-	 * duration with its root still running. Spans still running go out as fragments when they end.
+	 * duration with its root still running. Spans still running go out as fragments when
+	 * they end.
 	 */
 	void expire() {
 		synchronized (this) {
@@ -438,8 +466,8 @@ public final class TraceContext implements Scope, PendingExport {
 	}
 
 	/**
-	 * The spans that ended before the trace was finished, as an immutable snapshot. Taken once and
-	 * shared: every exporter gets the same snapshot.
+	 * The spans that ended before the trace was finished, as an immutable snapshot. Taken
+	 * once and shared: every exporter gets the same snapshot.
 	 */
 	@Override
 	public synchronized TraceData snapshot() {
@@ -466,7 +494,8 @@ public final class TraceContext implements Scope, PendingExport {
 	}
 
 	synchronized TraceData fragment(RecordingSpan span) {
-		return TraceData.of(traceId(), this.name, epochNanosAt(this.startNanos), this.sessionId, List.of(span.toData()), true, 0);
+		return TraceData.of(traceId(), this.name, epochNanosAt(this.startNanos), this.sessionId, List.of(span.toData()),
+				true, 0);
 	}
 
 	@Override
@@ -502,6 +531,5 @@ public final class TraceContext implements Scope, PendingExport {
 		}
 
 	}
-
 
 }

@@ -13,15 +13,16 @@ import org.jspecify.annotations.Nullable;
  * @param traceId 32 lowercase hex characters
  * @param name the name of the trace (its first root span's name unless given)
  * @param kind the kind of its first root span
- * @param status {@code ERROR} if a root span failed, else {@code OK}; {@code UNSET} without roots
+ * @param status {@code ERROR} if a root span failed, else {@code OK}; {@code UNSET}
+ * without roots
  * @param startEpochNanos when the first span started, in nanoseconds since the epoch
  * @param durationNanos from the start of the first span to the end of the last
  * @param sessionId the session the trace belongs to, if set
  * @param spans the spans in start order
  * @param fragment whether this holds spans that ended after the trace was exported
  * @param droppedSpans spans not recorded because the trace reached its span limit
- * @param incomplete whether the trace was exported before its root ended, because it reached
- * {@code limits.max-trace-duration}: it holds the spans that had ended by then
+ * @param incomplete whether the trace was exported before its root ended, because it
+ * reached {@code limits.max-trace-duration}: it holds the spans that had ended by then
  */
 public record TraceData(String traceId, @Nullable String name, SpanKind kind, SpanStatus status, long startEpochNanos,
 		long durationNanos, @Nullable String sessionId, List<SpanData> spans, boolean fragment, int droppedSpans,
@@ -37,13 +38,16 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 		return of(traceId, name, startEpochNanos, sessionId, spans, fragment, droppedSpans, false);
 	}
 
-	/** Builds the trace-level summary from its spans, for a trace that may be incomplete. */
+	/**
+	 * Builds the trace-level summary from its spans, for a trace that may be incomplete.
+	 */
 	public static TraceData of(String traceId, @Nullable String name, long startEpochNanos, @Nullable String sessionId,
 			List<SpanData> spans, boolean fragment, int droppedSpans, boolean incomplete) {
 		Set<String> ids = ids(spans);
 		SpanKind kind = null;
 		SpanStatus status = SpanStatus.UNSET;
-		// A request opens its trace before its first span starts; the trace's time is its spans' time.
+		// A request opens its trace before its first span starts; the trace's time is its
+		// spans' time.
 		long start = Long.MAX_VALUE;
 		long end = Long.MIN_VALUE;
 		for (SpanData span : spans) {
@@ -77,7 +81,8 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 	/** The span ids, for finding roots. */
 	private static Set<String> ids(List<SpanData> spans) {
 		if (spans.size() == 1) {
-			// A span is never its own parent, so a lone span's parent is never in the trace.
+			// A span is never its own parent, so a lone span's parent is never in the
+			// trace.
 			return Set.of();
 		}
 		Set<String> ids = new HashSet<>(spans.size() * 2);

@@ -10,9 +10,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one JSON shape of traces, shared by the actuator endpoint, the JSON console format and
- * {@link TraceContext#toJson()}. Built as plain maps and lists so that any JSON mapper renders it
- * the same way; captured input and output are embedded as JSON, not as strings.
+ * The one JSON shape of traces, shared by the actuator endpoint, the JSON console format
+ * and {@link TraceContext#toJson()}. Built as plain maps and lists so that any JSON
+ * mapper renders it the same way; captured input and output are embedded as JSON, not as
+ * strings.
  */
 public final class TraceJson {
 

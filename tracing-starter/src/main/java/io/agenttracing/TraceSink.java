@@ -1,8 +1,8 @@
 package io.agenttracing;
 
 /**
- * Receives finished traces. Implementations must never block or throw: they are called on the
- * traced thread.
+ * Receives finished traces. Implementations must never block or throw: they are called on
+ * the traced thread.
  */
 @FunctionalInterface
 public interface TraceSink {

@@ -8,9 +8,9 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Starts spans and traces. The outermost span started on a thread with no current trace opens a
- * new trace and finishes it when it ends; every span started while another is current becomes its
- * child.
+ * Starts spans and traces. The outermost span started on a thread with no current trace
+ * opens a new trace and finishes it when it ends; every span started while another is
+ * current becomes its child.
  */
 public final class Tracer {
 
@@ -32,13 +32,19 @@ public final class Tracer {
 	/** Default limit of tags on one span. */
 	public static final int DEFAULT_MAX_TAGS_PER_SPAN = 128;
 
-	/** Default longest text kept for one value: an attribute, an error message, a stack trace. */
+	/**
+	 * Default longest text kept for one value: an attribute, an error message, a stack
+	 * trace.
+	 */
 	public static final int DEFAULT_MAX_VALUE_LENGTH = 8192;
 
 	/** Default longest time a trace stays open before it is exported as incomplete. */
 	public static final java.time.Duration DEFAULT_MAX_TRACE_DURATION = java.time.Duration.ofMinutes(10);
 
-	/** Default longest name kept: span, event, signal and tag names, tag values, the session id. */
+	/**
+	 * Default longest name kept: span, event, signal and tag names, tag values, the
+	 * session id.
+	 */
 	public static final int DEFAULT_MAX_NAME_LENGTH = 256;
 
 	private static final Tracer DISABLED = builder().enabled(false).build();
@@ -84,8 +90,8 @@ public final class Tracer {
 	}
 
 	/**
-	 * Starts a span that is current on this thread until it is closed. With no current trace, the
-	 * span opens a new one and finishes it when it ends.
+	 * Starts a span that is current on this thread until it is closed. With no current
+	 * trace, the span opens a new one and finishes it when it ends.
 	 */
 	public Span startSpan(String name, SpanKind kind) {
 		if (!this.enabled) {
@@ -107,8 +113,8 @@ public final class Tracer {
 	}
 
 	/**
-	 * Makes a span started by {@link #startSpan} no longer current on this thread without ending
-	 * it, for work that completes later on another thread.
+	 * Makes a span started by {@link #startSpan} no longer current on this thread without
+	 * ending it, for work that completes later on another thread.
 	 */
 	public void leaveScope(Span span) {
 		if (span instanceof RecordingSpan recording) {
@@ -119,8 +125,9 @@ public final class Tracer {
 
 	/**
 	 * Opens a trace that its caller owns: the caller makes it current with
-	 * {@link CurrentContext#attach}, and calls {@link TraceContext#finish()} when done. When another
-	 * tracing library has a current span (the external parent), the trace continues it.
+	 * {@link CurrentContext#attach}, and calls {@link TraceContext#finish()} when done.
+	 * When another tracing library has a current span (the external parent), the trace
+	 * continues it.
 	 */
 	public TraceContext openTrace(@Nullable String name) {
 		RemoteParent external = externalParent();
@@ -131,23 +138,24 @@ public final class Tracer {
 	}
 
 	private boolean sample() {
-		return this.enabled && this.samplingProbability >= 1.0
-				|| (this.samplingProbability > 0 && ThreadLocalRandom.current().nextDouble() < this.samplingProbability);
+		return this.enabled && this.samplingProbability >= 1.0 || (this.samplingProbability > 0
+				&& ThreadLocalRandom.current().nextDouble() < this.samplingProbability);
 	}
 
 	/**
-	 * Opens a trace that continues a remote one: it adopts the trace id, and its root spans become
-	 * children of the remote span. Invalid ids open a new trace instead.
+	 * Opens a trace that continues a remote one: it adopts the trace id, and its root
+	 * spans become children of the remote span. Invalid ids open a new trace instead.
 	 */
 	public TraceContext continueTrace(String traceId, String parentSpanId, @Nullable String name) {
 		return continueTrace(new RemoteParent(traceId, parentSpanId, null, null), name);
 	}
 
 	/**
-	 * Opens a trace that continues {@code remote}: same trace id, root spans as children of the
-	 * remote span, the remote's session. An invalid parent opens a new trace. Whether the trace is
-	 * recorded is decided here, by this tracer's sampling probability, so that a caller's (or Boot's
-	 * 10 %) sampling never hides the local view by accident.
+	 * Opens a trace that continues {@code remote}: same trace id, root spans as children
+	 * of the remote span, the remote's session. An invalid parent opens a new trace.
+	 * Whether the trace is recorded is decided here, by this tracer's sampling
+	 * probability, so that a caller's (or Boot's 10 %) sampling never hides the local
+	 * view by accident.
 	 */
 	public TraceContext continueTrace(RemoteParent remote, @Nullable String name) {
 		if (!remote.isValid()) {
@@ -164,8 +172,8 @@ public final class Tracer {
 	}
 
 	/**
-	 * The current span of the external tracing library (see {@link Builder#externalParent}), or
-	 * {@code null}.
+	 * The current span of the external tracing library (see
+	 * {@link Builder#externalParent}), or {@code null}.
 	 */
 	public @Nullable RemoteParent externalParent() {
 		try {
@@ -196,15 +204,18 @@ public final class Tracer {
 		return this.openTraces;
 	}
 
-	/** Traces recorded and not finished yet (roots still running), for the {@code traces.open} gauge. */
+	/**
+	 * Traces recorded and not finished yet (roots still running), for the
+	 * {@code traces.open} gauge.
+	 */
 	public long openTraceCount() {
 		return this.openTraces.count();
 	}
 
 	/**
-	 * Exports, marked incomplete, every open trace older than the longest trace duration at
-	 * {@code nanoTime} (a {@link System#nanoTime()} reading). A background thread does this every
-	 * second; tests call it with a clock of their own.
+	 * Exports, marked incomplete, every open trace older than the longest trace duration
+	 * at {@code nanoTime} (a {@link System#nanoTime()} reading). A background thread does
+	 * this every second; tests call it with a clock of their own.
 	 * @return how many traces were expired
 	 */
 	public int expireOpenTraces(long nanoTime) {
@@ -212,8 +223,8 @@ public final class Tracer {
 	}
 
 	/**
-	 * Records input already captured as JSON by {@link #capturer()} (the {@code @Traced} advice
-	 * does this), without masking it a second time.
+	 * Records input already captured as JSON by {@link #capturer()} (the {@code @Traced}
+	 * advice does this), without masking it a second time.
 	 */
 	public void setCapturedInput(Span span, @Nullable String json) {
 		if (span instanceof RecordingSpan recording) {
@@ -221,13 +232,15 @@ public final class Tracer {
 		}
 	}
 
-	/** Records output already captured as JSON by {@link #capturer()}; see {@link #setCapturedInput}. */
+	/**
+	 * Records output already captured as JSON by {@link #capturer()}; see
+	 * {@link #setCapturedInput}.
+	 */
 	public void setCapturedOutput(Span span, @Nullable String json) {
 		if (span instanceof RecordingSpan recording) {
 			recording.setCaptured(json, false);
 		}
 	}
-
 
 	/** Builds a {@link Tracer}, validating each setting as it is given. */
 	public static final class Builder {
@@ -264,9 +277,9 @@ public final class Tracer {
 		}
 
 		/**
-		 * Where a new trace looks for a parent when no trace is current on the thread, for example
-		 * the current span of Micrometer Tracing. Called once per new trace; returns {@code null}
-		 * when there is none.
+		 * Where a new trace looks for a parent when no trace is current on the thread,
+		 * for example the current span of Micrometer Tracing. Called once per new trace;
+		 * returns {@code null} when there is none.
 		 */
 		public Builder externalParent(Supplier<@Nullable RemoteParent> externalParent) {
 			this.externalParent = Objects.requireNonNull(externalParent, "externalParent");
@@ -321,7 +334,10 @@ public final class Tracer {
 			return this;
 		}
 
-		/** Longest text kept for one value: an attribute, an error message, a stack trace; at least 16. */
+		/**
+		 * Longest text kept for one value: an attribute, an error message, a stack trace;
+		 * at least 16.
+		 */
 		public Builder maxValueLength(int max) {
 			if (max < 16) {
 				throw new IllegalArgumentException("maxValueLength must be at least 16, got " + max);
@@ -330,7 +346,10 @@ public final class Tracer {
 			return this;
 		}
 
-		/** Longest name kept: span, event, signal and tag names, tag values, the session id; at least 16. */
+		/**
+		 * Longest name kept: span, event, signal and tag names, tag values, the session
+		 * id; at least 16.
+		 */
 		public Builder maxNameLength(int max) {
 			if (max < 16) {
 				throw new IllegalArgumentException("maxNameLength must be at least 16, got " + max);
@@ -340,8 +359,9 @@ public final class Tracer {
 		}
 
 		/**
-		 * Longest time a trace stays open: one whose root has not ended by then (a future never
-		 * completed, a stuck thread) is exported as incomplete with the spans it has.
+		 * Longest time a trace stays open: one whose root has not ended by then (a future
+		 * never completed, a stuck thread) is exported as incomplete with the spans it
+		 * has.
 		 */
 		public Builder maxTraceDuration(java.time.Duration duration) {
 			if (duration.isNegative() || duration.isZero()) {
@@ -351,7 +371,10 @@ public final class Tracer {
 			return this;
 		}
 
-		/** Whether the tracer records at all; a disabled one starts only {@link Span#noop()} spans. */
+		/**
+		 * Whether the tracer records at all; a disabled one starts only
+		 * {@link Span#noop()} spans.
+		 */
 		public Builder enabled(boolean enabled) {
 			this.enabled = enabled;
 			return this;

@@ -8,8 +8,7 @@ import org.jspecify.annotations.Nullable;
  * Static access to the current span and trace, for code inside a traced method:
  * <pre>{@code
  * Tracing.currentSpan().setModel("gpt-4o").setTokenUsage(812, 96).addSignal("cost", 0.0042);
- * }</pre>
- * Every method is safe to call with no trace: it then does nothing, or returns
+ * }</pre> Every method is safe to call with no trace: it then does nothing, or returns
  * {@link Span#noop()} or {@code null}.
  */
 public final class Tracing {
@@ -19,17 +18,25 @@ public final class Tracing {
 	private Tracing() {
 	}
 
-	/** The tracer that {@link #startSpan} uses: the application's, once it has started. */
+	/**
+	 * The tracer that {@link #startSpan} uses: the application's, once it has started.
+	 */
 	public static Tracer tracer() {
 		return tracer;
 	}
 
-	/** Makes {@code newTracer} the one {@link #startSpan} uses. Called by the auto-configuration. */
+	/**
+	 * Makes {@code newTracer} the one {@link #startSpan} uses. Called by the
+	 * auto-configuration.
+	 */
 	public static void install(Tracer newTracer) {
 		tracer = Objects.requireNonNull(newTracer, "tracer");
 	}
 
-	/** Reverts to a tracer that records nothing, if {@code installed} is still the current one. */
+	/**
+	 * Reverts to a tracer that records nothing, if {@code installed} is still the current
+	 * one.
+	 */
 	public static synchronized void uninstall(Tracer installed) {
 		if (tracer == installed) {
 			tracer = Tracer.disabled();
@@ -56,8 +63,8 @@ public final class Tracing {
 	}
 
 	/**
-	 * Sets the session of the current trace; it appears on every span of the trace. An id longer
-	 * than the name limit (256 characters by default) is cut.
+	 * Sets the session of the current trace; it appears on every span of the trace. An id
+	 * longer than the name limit (256 characters by default) is cut.
 	 */
 	public static void setSessionId(@Nullable String sessionId) {
 		TraceContext trace = currentTrace();
@@ -67,9 +74,9 @@ public final class Tracing {
 	}
 
 	/**
-	 * Sets a W3C baggage entry of the current trace (a user id, a tenant): it travels with every
-	 * call the trace makes to other services, and the services continue it. Does nothing without a
-	 * trace.
+	 * Sets a W3C baggage entry of the current trace (a user id, a tenant): it travels
+	 * with every call the trace makes to other services, and the services continue it.
+	 * Does nothing without a trace.
 	 */
 	public static void setBaggage(String key, @Nullable String value) {
 		TraceContext trace = currentTrace();
@@ -78,7 +85,9 @@ public final class Tracing {
 		}
 	}
 
-	/** Starts a span, current on this thread until closed; see {@link Tracer#startSpan}. */
+	/**
+	 * Starts a span, current on this thread until closed; see {@link Tracer#startSpan}.
+	 */
 	public static Span startSpan(String name, SpanKind kind) {
 		return tracer.startSpan(name, kind);
 	}

@@ -53,9 +53,17 @@ class ArchitectureTest {
 
 	@Test
 	void autoConfigurationsExposeNoPublicMethodsOrFields() {
-		noMethods().that().areDeclaredInClassesThat().haveSimpleNameEndingWith("AutoConfiguration").should().bePublic()
+		noMethods().that()
+			.areDeclaredInClassesThat()
+			.haveSimpleNameEndingWith("AutoConfiguration")
+			.should()
+			.bePublic()
 			.check(CLASSES);
-		noFields().that().areDeclaredInClassesThat().haveSimpleNameEndingWith("AutoConfiguration").should().bePublic()
+		noFields().that()
+			.areDeclaredInClassesThat()
+			.haveSimpleNameEndingWith("AutoConfiguration")
+			.should()
+			.bePublic()
 			.check(CLASSES);
 	}
 

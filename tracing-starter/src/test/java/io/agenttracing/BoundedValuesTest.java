@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Every value a user or a caller controls is bounded by a documented limit, and what was cut is counted. */
+/**
+ * Every value a user or a caller controls is bounded by a documented limit, and what was
+ * cut is counted.
+ */
 class BoundedValuesTest {
 
 	private static final String MEGABYTE = "m".repeat(1_000_000);
@@ -36,8 +39,8 @@ class BoundedValuesTest {
 		SpanData span = trace.spans().get(0);
 		assertThat(trace.sessionId()).hasSizeLessThan(Tracer.DEFAULT_MAX_NAME_LENGTH + 40);
 		assertThat(span.sessionId()).isEqualTo(trace.sessionId());
-		assertThat((String) span.attributes().get("chat.message"))
-			.hasSizeLessThan(Tracer.DEFAULT_MAX_VALUE_LENGTH + 40).endsWith("chars]");
+		assertThat((String) span.attributes().get("chat.message")).hasSizeLessThan(Tracer.DEFAULT_MAX_VALUE_LENGTH + 40)
+			.endsWith("chars]");
 		assertThat(span.error().message()).hasSizeLessThan(Tracer.DEFAULT_MAX_VALUE_LENGTH + 40);
 		assertThat(span.events()).extracting(SpanEvent::name)
 			.allSatisfy((name) -> assertThat(name).hasSizeLessThan(Tracer.DEFAULT_MAX_NAME_LENGTH + 40));
@@ -65,8 +68,8 @@ class BoundedValuesTest {
 		InMemoryTraceExporter memory = new InMemoryTraceExporter(10, 1000);
 		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 		for (int i = 0; i < 1200; i++) {
-			SpanData span = new SpanData(traceId, Ids.hex(i + 1L), null, "request", SpanKind.INTERNAL, SpanStatus.OK,
-					i, i + 1, 0, 1, null, Map.of(), List.of(), null, null, null, Map.of(), List.of());
+			SpanData span = new SpanData(traceId, Ids.hex(i + 1L), null, "request", SpanKind.INTERNAL, SpanStatus.OK, i,
+					i + 1, 0, 1, null, Map.of(), List.of(), null, null, null, Map.of(), List.of());
 			memory.export(TraceData.of(traceId, "request", i, null, new ArrayList<>(List.of(span)), false, 0));
 		}
 		TraceData merged = memory.findById(traceId).orElseThrow();

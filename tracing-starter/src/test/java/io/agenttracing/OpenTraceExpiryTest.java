@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A trace whose root never ends is exported as incomplete at the longest duration, on a clock of the test's. */
+/**
+ * A trace whose root never ends is exported as incomplete at the longest duration, on a
+ * clock of the test's.
+ */
 class OpenTraceExpiryTest {
 
 	private final List<TraceData> exported = new CopyOnWriteArrayList<>();

@@ -5,8 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * A small research agent that answers chat messages with an LLM, tools, memory and a knowledge
- * service, traced end to end with {@code @Traced}.
+ * A small research agent that answers chat messages with an LLM, tools, memory and a
+ * knowledge service, traced end to end with {@code @Traced}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -16,10 +16,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "agent.tracing.exporters.console.enabled=false",
-		"agent.tracing.export.schedule-delay=10ms", "sample.llm.simulated-latency=1ms",
-		// Clearing the store between tests needs more than the endpoint's default read-only access.
-		"management.endpoint.traces.access=unrestricted" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "agent.tracing.exporters.console.enabled=false", "agent.tracing.export.schedule-delay=10ms",
+				"sample.llm.simulated-latency=1ms",
+				// Clearing the store between tests needs more than the endpoint's default
+				// read-only access.
+				"management.endpoint.traces.access=unrestricted" })
 class ChatTracingTest {
 
 	@LocalServerPort
@@ -42,7 +44,8 @@ class ChatTracingTest {
 		Response chat = this.http.chat("session-1", "What is (12+3)*7, and what is the weather in Atlantis?");
 		assertThat(chat.status()).isEqualTo(200);
 		JsonNode answer = chat.json();
-		assertThat(answer.get("answer").asString()).contains("(12+3)*7 = 105").contains("No weather station in Atlantis");
+		assertThat(answer.get("answer").asString()).contains("(12+3)*7 = 105")
+			.contains("No weather station in Atlantis");
 		String traceId = answer.get("traceId").asString();
 		assertThat(traceId).matches("[0-9a-f]{32}");
 
@@ -76,7 +79,8 @@ class ChatTracingTest {
 		assertThat(parentName(byId, span(spans, "KnowledgeClient.search"))).isEqualTo("ChatWorkflow.handle");
 		assertThat(parentName(byId, span(spans, "ResearchAgent.respond"))).isEqualTo("ChatWorkflow.handle");
 		assertThat(parentName(byId, span(spans, "CalculatorTool.call"))).isEqualTo("ResearchAgent.respond");
-		// The knowledge endpoint's own span, from the request the NETWORK span made, joined the trace.
+		// The knowledge endpoint's own span, from the request the NETWORK span made,
+		// joined the trace.
 		assertThat(parentName(byId, span(spans, "KnowledgeController.search"))).isEqualTo("KnowledgeClient.search");
 
 		List<JsonNode> llmCalls = spans.stream().filter((span) -> span.get("kind").asString().equals("LLM")).toList();
@@ -126,7 +130,8 @@ class ChatTracingTest {
 		JsonNode beta = this.http.get("/actuator/traces?session=beta").json().get("traces");
 		assertThat(beta).singleElement().satisfies((t) -> assertThat(t.get("traceId").asString()).isEqualTo(second));
 		assertThat(this.http.get("/actuator/traces?limit=1").json().get("traces")).hasSize(1);
-		// kind matches any span of the trace: both chats called the LLM, neither has a bare INTERNAL span.
+		// kind matches any span of the trace: both chats called the LLM, neither has a
+		// bare INTERNAL span.
 		assertThat(this.http.get("/actuator/traces?kind=LLM").json().get("traces")).hasSize(2);
 		assertThat(this.http.get("/actuator/traces?kind=INTERNAL").json().get("traces")).isEmpty();
 		assertThat(this.http.get("/actuator/traces?kind=nonsense").status()).isEqualTo(400);

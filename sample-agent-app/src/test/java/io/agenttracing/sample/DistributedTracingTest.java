@@ -22,10 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two instances of the sample app as two services: the agent service calls the knowledge service
- * over HTTP. Both export to a real Zipkin server, and one chat that arrives with a
- * {@code traceparent} forms one trace in Zipkin, holding the spans of both services, with the
- * knowledge service's first span a child of the agent service's NETWORK span.
+ * Two instances of the sample app as two services: the agent service calls the knowledge
+ * service over HTTP. Both export to a real Zipkin server, and one chat that arrives with
+ * a {@code traceparent} forms one trace in Zipkin, holding the spans of both services,
+ * with the knowledge service's first span a child of the agent service's NETWORK span.
  */
 class DistributedTracingTest {
 

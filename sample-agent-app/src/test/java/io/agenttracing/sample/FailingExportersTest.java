@@ -50,18 +50,21 @@ class FailingExportersTest {
 			assertThat(response.json().get("answer").asString()).contains(i + "*2 = " + (i * 2));
 			lastTraceId = response.json().get("traceId").asString();
 			String traceId = lastTraceId;
-			// Waiting for each trace to reach the memory store proves the healthy exporter keeps
+			// Waiting for each trace to reach the memory store proves the healthy
+			// exporter keeps
 			// up while the blocking one is stuck on its first trace.
 			http.chatTrace(traceId);
 		}
-		// Each chat exports two parts of its trace: the knowledge request's and the chat's own.
+		// Each chat exports two parts of its trace: the knowledge request's and the
+		// chat's own.
 		int exports = 2 * CHATS;
 		await().untilAsserted(() -> assertThat(this.throwing.calls).hasValue(exports));
 		assertThat(this.blocking.entered).hasValue(1);
 		assertThat(http.get("/actuator/traces?limit=1000").json().get("traces")).hasSize(CHATS);
 		await().untilAsserted(() -> {
 			assertThat(metric(http, "agent.tracing.traces.failed", "throwing")).isEqualTo(exports);
-			// One trace is stuck in the exporter and eight wait in its queue; the rest are dropped.
+			// One trace is stuck in the exporter and eight wait in its queue; the rest
+			// are dropped.
 			assertThat(metric(http, "agent.tracing.traces.dropped", "blocking")).isEqualTo(exports - 1 - 8);
 		});
 	}

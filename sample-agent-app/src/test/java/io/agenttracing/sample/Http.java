@@ -40,8 +40,8 @@ final class Http {
 	}
 
 	/**
-	 * The trace of a chat once all of it has arrived: the chat request's spans and those of the
-	 * knowledge request it made, which finishes first and is exported on its own.
+	 * The trace of a chat once all of it has arrived: the chat request's spans and those
+	 * of the knowledge request it made, which finishes first and is exported on its own.
 	 */
 	JsonNode chatTrace(String traceId) {
 		return org.awaitility.Awaitility.await().until(() -> get("/actuator/traces/" + traceId), (response) -> {

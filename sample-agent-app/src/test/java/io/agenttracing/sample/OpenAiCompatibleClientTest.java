@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The OpenAI-compatible client against a loopback server that speaks the chat completions API:
- * the first call asks for the calculator, the second answers from its result.
+ * The OpenAI-compatible client against a loopback server that speaks the chat completions
+ * API: the first call asks for the calculator, the second answers from its result.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "agent.tracing.exporters.console.enabled=false", "agent.tracing.export.schedule-delay=10ms",
@@ -105,18 +105,20 @@ class OpenAiCompatibleClientTest {
 		authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
 		JsonNode messages = request.get("messages");
 		boolean answeringTool = messages.get(messages.size() - 1).get("role").asString().equals("tool");
-		String body = answeringTool ? """
-				{"model": "gpt-test-2026",
-				 "choices": [{"index": 0, "message": {"role": "assistant", "content": "6*7 is 42."}, "finish_reason": "stop"}],
-				 "usage": {"prompt_tokens": 80, "completion_tokens": 6, "total_tokens": 86}}
-				""" : """
-				{"model": "gpt-test-2026",
-				 "choices": [{"index": 0, "message": {"role": "assistant", "content": null,
-				   "tool_calls": [{"id": "call_abc", "type": "function",
-				     "function": {"name": "calculator", "arguments": "{\\"expression\\": \\"6*7\\"}"}}]},
-				   "finish_reason": "tool_calls"}],
-				 "usage": {"prompt_tokens": 57, "completion_tokens": 18, "total_tokens": 75}}
-				""";
+		String body = answeringTool
+				? """
+						{"model": "gpt-test-2026",
+						 "choices": [{"index": 0, "message": {"role": "assistant", "content": "6*7 is 42."}, "finish_reason": "stop"}],
+						 "usage": {"prompt_tokens": 80, "completion_tokens": 6, "total_tokens": 86}}
+						"""
+				: """
+						{"model": "gpt-test-2026",
+						 "choices": [{"index": 0, "message": {"role": "assistant", "content": null,
+						   "tool_calls": [{"id": "call_abc", "type": "function",
+						     "function": {"name": "calculator", "arguments": "{\\"expression\\": \\"6*7\\"}"}}]},
+						   "finish_reason": "tool_calls"}],
+						 "usage": {"prompt_tokens": 57, "completion_tokens": 18, "total_tokens": 75}}
+						""";
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", "application/json");
 		exchange.sendResponseHeaders(200, bytes.length);

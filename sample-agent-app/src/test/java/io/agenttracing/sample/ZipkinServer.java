@@ -15,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real Zipkin server (the {@code io.zipkin:zipkin-server} exec jar the build fetches from Maven
- * Central), started with {@code java -jar} on a free loopback port with in-memory storage.
+ * A real Zipkin server (the {@code io.zipkin:zipkin-server} exec jar the build fetches
+ * from Maven Central), started with {@code java -jar} on a free loopback port with
+ * in-memory storage.
  */
 final class ZipkinServer implements AutoCloseable {
 

@@ -28,7 +28,10 @@ public class AgentController {
 		return Map.of("answer", answer, "traceId", String.valueOf(Tracing.currentTraceId()));
 	}
 
-	/** An @Async call straight from a controller: no traced method of its own, only the request's trace. */
+	/**
+	 * An @Async call straight from a controller: no traced method of its own, only the
+	 * request's trace.
+	 */
 	@GetMapping("/lookup")
 	public Map<String, String> lookup(@RequestParam String query) {
 		String found = this.tools.lookup(query).join();

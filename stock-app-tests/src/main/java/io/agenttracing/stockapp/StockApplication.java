@@ -5,8 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableAsync;
 
 /**
- * An application as a user writes it: webmvc, actuator and the starter, {@code @Async} work,
- * an executor from Boot's builder and Reactor code, and no tracing set-up of its own.
+ * An application as a user writes it: webmvc, actuator and the starter, {@code @Async}
+ * work, an executor from Boot's builder and Reactor code, and no tracing set-up of its
+ * own.
  */
 @SpringBootApplication
 @EnableAsync

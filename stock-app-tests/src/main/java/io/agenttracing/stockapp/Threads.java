@@ -1,6 +1,9 @@
 package io.agenttracing.stockapp;
 
-/** Names the current thread, saying whether it is virtual (Java 21+), for the tests to check. */
+/**
+ * Names the current thread, saying whether it is virtual (Java 21+), for the tests to
+ * check.
+ */
 final class Threads {
 
 	private Threads() {

@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A stock Boot 4 application (webmvc, actuator and the starter, nothing else of ours) gets what
- * README promises: one trace per request across {@code @Async}, an executor from Boot's builder
- * and Reactor; a read-only endpoint; one startup line; no warning.
+ * A stock Boot 4 application (webmvc, actuator and the starter, nothing else of ours)
+ * gets what README promises: one trace per request across {@code @Async}, an executor
+ * from Boot's builder and Reactor; a read-only endpoint; one startup line; no warning.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = StockApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -49,12 +49,15 @@ final class TracesClient {
 	JsonNode json(String method, String path) {
 		HttpResponse<String> response = send(method, path);
 		if (response.statusCode() != 200) {
-			throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+			throw new AssertionError(
+					method + " " + path + " answered " + response.statusCode() + ": " + response.body());
 		}
 		return this.json.readTree(response.body());
 	}
 
-	/** The trace once it holds at least {@code spans} spans, as the endpoint serves it. */
+	/**
+	 * The trace once it holds at least {@code spans} spans, as the endpoint serves it.
+	 */
 	JsonNode trace(String traceId, int spans) {
 		return await().atMost(Duration.ofSeconds(10)).until(() -> {
 			HttpResponse<String> response = send("GET", "/actuator/traces/" + traceId);

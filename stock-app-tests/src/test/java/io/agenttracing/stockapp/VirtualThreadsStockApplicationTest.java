@@ -12,8 +12,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The stock application with virtual threads on (Java 21+; run on the Temurin 25 JDK): Boot's
- * executor runs {@code @Async} work on virtual threads, and it still joins the request's trace.
+ * The stock application with virtual threads on (Java 21+; run on the Temurin 25 JDK):
+ * Boot's executor runs {@code @Async} work on virtual threads, and it still joins the
+ * request's trace.
  */
 @Tag("virtual-threads")
 @SpringBootTest(classes = StockApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

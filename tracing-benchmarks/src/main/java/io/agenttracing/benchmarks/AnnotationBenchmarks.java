@@ -18,11 +18,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The cost of one call of a bean method through its Spring proxy: the floor (plain call, one no-op
- * advice), {@code @Traced} (disabled, a one-span trace through the real export pipeline, a root
- * with ten children, capture of two String arguments and a String result) and the peers,
- * OpenTelemetry's {@code @WithSpan} and Micrometer's {@code @Observed} with tracing, in the same
- * run. Each state starts its real Spring Boot context once per trial.
+ * The cost of one call of a bean method through its Spring proxy: the floor (plain call,
+ * one no-op advice), {@code @Traced} (disabled, a one-span trace through the real export
+ * pipeline, a root with ten children, capture of two String arguments and a String
+ * result) and the peers, OpenTelemetry's {@code @WithSpan} and Micrometer's
+ * {@code @Observed} with tracing, in the same run. Each state starts its real Spring Boot
+ * context once per trial.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -63,7 +64,8 @@ public class AnnotationBenchmarks {
 
 		@Override
 		ConfigurableApplicationContext start() {
-			ConfigurableApplicationContext context = BenchmarkContexts.start(BenchmarkContexts.PlainConfiguration.class);
+			ConfigurableApplicationContext context = BenchmarkContexts
+				.start(BenchmarkContexts.PlainConfiguration.class);
 			this.bean = context.getBean(Workloads.Plain.class);
 			return context;
 		}
@@ -92,8 +94,8 @@ public class AnnotationBenchmarks {
 
 		@Override
 		ConfigurableApplicationContext start() {
-			ConfigurableApplicationContext context = BenchmarkContexts.start(BenchmarkContexts.TracedConfiguration.class,
-					"agent.tracing.enabled=false");
+			ConfigurableApplicationContext context = BenchmarkContexts
+				.start(BenchmarkContexts.TracedConfiguration.class, "agent.tracing.enabled=false");
 			this.bean = context.getBean(Workloads.TracedWork.class);
 			return context;
 		}
@@ -109,8 +111,8 @@ public class AnnotationBenchmarks {
 
 		@Override
 		ConfigurableApplicationContext start() {
-			ConfigurableApplicationContext context = BenchmarkContexts.start(BenchmarkContexts.TracedConfiguration.class,
-					"agent.tracing.exporters.memory.enabled=false");
+			ConfigurableApplicationContext context = BenchmarkContexts
+				.start(BenchmarkContexts.TracedConfiguration.class, "agent.tracing.exporters.memory.enabled=false");
 			this.bean = context.getBean(Workloads.TracedWork.class);
 			this.agent = context.getBean(Workloads.TracedAgent.class);
 			return context;
@@ -156,8 +158,8 @@ public class AnnotationBenchmarks {
 
 		@Override
 		ConfigurableApplicationContext start() {
-			ConfigurableApplicationContext context = BenchmarkContexts.start(
-					BenchmarkContexts.ObservedConfiguration.class, "management.tracing.sampling.probability=1.0");
+			ConfigurableApplicationContext context = BenchmarkContexts
+				.start(BenchmarkContexts.ObservedConfiguration.class, "management.tracing.sampling.probability=1.0");
 			this.bean = context.getBean(Workloads.ObservedWork.class);
 			return context;
 		}

@@ -29,8 +29,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One real Spring Boot context per benchmarked tool, each with only the auto-configuration that
- * tool needs, so that no tool's instrumentation touches another's benchmark.
+ * One real Spring Boot context per benchmarked tool, each with only the
+ * auto-configuration that tool needs, so that no tool's instrumentation touches another's
+ * benchmark.
  */
 final class BenchmarkContexts {
 
@@ -38,8 +39,10 @@ final class BenchmarkContexts {
 	}
 
 	static ConfigurableApplicationContext start(Class<?> configuration, String... properties) {
-		// The sample app's application.yml is on this module's classpath (for the load test): a
-		// config name of our own keeps it out, and arguments take precedence over anything else.
+		// The sample app's application.yml is on this module's classpath (for the load
+		// test): a
+		// config name of our own keeps it out, and arguments take precedence over
+		// anything else.
 		String[] arguments = new String[properties.length + 3];
 		arguments[0] = "--spring.config.name=benchmarks";
 		arguments[1] = "--spring.main.banner-mode=off";

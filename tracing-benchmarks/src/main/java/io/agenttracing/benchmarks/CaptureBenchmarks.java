@@ -25,11 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The cost of capturing a value as the {@code @Traced} advice does, at the default 8192 characters:
- * a 100 KB argument, and the message history the sample's LLM receives (the largest value a chat
- * captures). "jackson" is how capture worked before: serialise the whole value with Jackson, re-read
- * it as a tree when a key might be secret, then cut. "bounded" is the writer that stops at the
- * limit and redacts as it writes.
+ * The cost of capturing a value as the {@code @Traced} advice does, at the default 8192
+ * characters: a 100 KB argument, and the message history the sample's LLM receives (the
+ * largest value a chat captures). "jackson" is how capture worked before: serialise the
+ * whole value with Jackson, re-read it as a tree when a key might be secret, then cut.
+ * "bounded" is the writer that stops at the limit and redacts as it writes.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -69,14 +69,18 @@ public class CaptureBenchmarks {
 		return this.jackson.captureArguments(this.names, this.history);
 	}
 
-	/** The second LLM call of a sample chat: system, user, the tool calls and their results, and the tools. */
+	/**
+	 * The second LLM call of a sample chat: system, user, the tool calls and their
+	 * results, and the tools.
+	 */
 	private static Object[] history() {
 		List<ChatMessage> messages = new ArrayList<>();
 		messages.add(ChatMessage.system("You are a research agent. Use the tools when they help; answer briefly. "
 				+ "Relevant knowledge: " + "Atlantis is a legendary island. ".repeat(20)));
 		messages.add(ChatMessage.user("What is (12+3)*7, and the weather in Atlantis?"));
-		messages.add(ChatMessage.assistant(List.of(new ToolCall("call-1", "calculator", Map.of("expression", "(12+3)*7")),
-				new ToolCall("call-2", "weather", Map.of("city", "Atlantis")))));
+		messages
+			.add(ChatMessage.assistant(List.of(new ToolCall("call-1", "calculator", Map.of("expression", "(12+3)*7")),
+					new ToolCall("call-2", "weather", Map.of("city", "Atlantis")))));
 		messages.add(ChatMessage.tool("call-1", "105"));
 		messages.add(ChatMessage.tool("call-2", "error: No weather station in Atlantis"));
 		List<ToolSpec> tools = List.of(
@@ -90,7 +94,10 @@ public class CaptureBenchmarks {
 	public record Document(String name, String mediaType, String content) {
 	}
 
-	/** Capture as it was: Jackson writes the whole value, a tree walk redacts, then the text is cut. */
+	/**
+	 * Capture as it was: Jackson writes the whole value, a tree walk redacts, then the
+	 * text is cut.
+	 */
 	static final class JacksonCapture {
 
 		private static final List<String> KEYS = List.of("password", "secret", "token", "apikey", "authorization",

@@ -26,9 +26,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * End-to-end load test of the sample app over loopback HTTP, with tracing on and off: requests per
- * second and latency percentiles. Bounded in time (warm-up plus measurement per run) and in
- * concurrency; rounds alternate between the two modes so that neither always runs first.
+ * End-to-end load test of the sample app over loopback HTTP, with tracing on and off:
+ * requests per second and latency percentiles. Bounded in time (warm-up plus measurement
+ * per run) and in concurrency; rounds alternate between the two modes so that neither
+ * always runs first.
  */
 public final class LoadTest {
 
@@ -39,8 +40,9 @@ public final class LoadTest {
 	static final Duration MEASURE = Duration.ofSeconds(10);
 
 	/**
-	 * The simulated LLM's latency per call: the sample's default (15 ms, so the test is bound by
-	 * latency, as an agent is), and none (so it is bound by CPU, which shows tracing's cost most).
+	 * The simulated LLM's latency per call: the sample's default (15 ms, so the test is
+	 * bound by latency, as an agent is), and none (so it is bound by CPU, which shows
+	 * tracing's cost most).
 	 */
 	static final List<String> LLM_LATENCIES = List.of(System.getProperty("loadtest.latencies", "15ms,0ms").split(","));
 
@@ -62,13 +64,15 @@ public final class LoadTest {
 			summary.put("llmLatency=" + latency, scenario(latency));
 		}
 		Files.createDirectories(output.toAbsolutePath().getParent());
-		Files.writeString(output, JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+		Files.writeString(output,
+				JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
 		System.out.println("[load] written to " + output);
 	}
 
 	private static Map<String, Object> scenario(String llmLatency) throws Exception {
 		Map<String, List<Result>> results = new LinkedHashMap<>();
-		// The JVM's first runs are slower while the JIT compiles: one unmeasured run of each mode first,
+		// The JVM's first runs are slower while the JIT compiles: one unmeasured run of
+		// each mode first,
 		// so that neither mode's first round pays for it.
 		run(true, llmLatency);
 		run(false, llmLatency);
@@ -83,9 +87,9 @@ public final class LoadTest {
 			}
 		}
 		Map<String, Object> scenario = new LinkedHashMap<>();
-		results.forEach((mode, runs) -> scenario.put(mode, Map.of("runs", runs, "meanRps",
-				runs.stream().mapToDouble(Result::rps).average().orElse(0), "meanP99Ms",
-				runs.stream().mapToDouble(Result::p99).average().orElse(0))));
+		results.forEach((mode, runs) -> scenario.put(mode,
+				Map.of("runs", runs, "meanRps", runs.stream().mapToDouble(Result::rps).average().orElse(0), "meanP99Ms",
+						runs.stream().mapToDouble(Result::p99).average().orElse(0))));
 		double enabled = (double) ((Map<?, ?>) scenario.get("tracing-enabled")).get("meanRps");
 		double disabled = (double) ((Map<?, ?>) scenario.get("tracing-disabled")).get("meanRps");
 		scenario.put("throughputKeptWithTracing", enabled / disabled);
@@ -97,19 +101,22 @@ public final class LoadTest {
 	private static Result run(boolean tracing, String llmLatency) throws Exception {
 		List<String> extra = List.of(System.getProperty("loadtest.args", "").split(" "));
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(SampleAgentApplication.class).run(Stream
-			.concat(extra.stream().filter((arg) -> !arg.isBlank()), Stream.of(
-				"--server.port=0", "--agent.tracing.enabled=" + tracing, "--agent.tracing.exporters.console.enabled=false",
-				"--sample.llm.simulated-latency=" + llmLatency,
-				"--logging.level.root=WARN", "--spring.main.banner-mode=off",
-				// The peers' tracing libraries share this module's classpath; the sample app runs without them.
-				"--otel.sdk.disabled=true", "--spring.autoconfigure.exclude=" + String.join(",",
-						"io.opentelemetry.instrumentation.spring.autoconfigure.OpenTelemetryAutoConfiguration",
-						"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
-						"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
-						"org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration")))
+			.concat(extra.stream().filter((arg) -> !arg.isBlank()), Stream.of("--server.port=0",
+					"--agent.tracing.enabled=" + tracing, "--agent.tracing.exporters.console.enabled=false",
+					"--sample.llm.simulated-latency=" + llmLatency, "--logging.level.root=WARN",
+					"--spring.main.banner-mode=off",
+					// The peers' tracing libraries share this module's classpath; the
+					// sample app runs without them.
+					"--otel.sdk.disabled=true",
+					"--spring.autoconfigure.exclude=" + String.join(",",
+							"io.opentelemetry.instrumentation.spring.autoconfigure.OpenTelemetryAutoConfiguration",
+							"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+							"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
+							"org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration")))
 			.toArray(String[]::new));
 		try {
-			String url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/api/agent/chat";
+			String url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")
+					+ "/api/agent/chat";
 			ExecutorService httpThreads = Executors.newFixedThreadPool(CLIENTS);
 			try {
 				HttpClient client = HttpClient.newBuilder().executor(httpThreads).build();
@@ -138,7 +145,8 @@ public final class LoadTest {
 				long errors = 0;
 				int n = 0;
 				while (running.get()) {
-					String body = "{\"sessionId\":\"load-" + clientId + "\",\"message\":\"What is " + (n++) + "*7 and the weather in Paris?\"}";
+					String body = "{\"sessionId\":\"load-" + clientId + "\",\"message\":\"What is " + (n++)
+							+ "*7 and the weather in Paris?\"}";
 					HttpRequest request = HttpRequest.newBuilder(URI.create(url))
 						.header("Content-Type", "application/json")
 						.timeout(Duration.ofSeconds(30))

@@ -28,10 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * Sustained throughput of the export pipeline at default settings, with producer threads that
- * finish traces as fast as they can into an exporter that discards, and how many traces it
- * dropped; OpenTelemetry's BatchSpanProcessor at its defaults in the same run, for comparison.
- * Drops are written to {@code results/pipeline-drops.json} lines.
+ * Sustained throughput of the export pipeline at default settings, with producer threads
+ * that finish traces as fast as they can into an exporter that discards, and how many
+ * traces it dropped; OpenTelemetry's BatchSpanProcessor at its defaults in the same run,
+ * for comparison. Drops are written to {@code results/pipeline-drops.json} lines.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -49,18 +49,23 @@ public class PipelineThroughputBenchmarks {
 
 		BenchmarkContexts.CountingTraceExporter exporter;
 
-		/** Drops anywhere in the pipeline: the shared queue and the exporter's own queue. */
+		/**
+		 * Drops anywhere in the pipeline: the shared queue and the exporter's own queue.
+		 */
 		final java.util.concurrent.atomic.LongAdder dropped = new java.util.concurrent.atomic.LongAdder();
 
 		@Setup(Level.Trial)
 		public void start() {
 			this.exporter = new BenchmarkContexts.CountingTraceExporter();
-			this.pipeline = ExportPipeline.builder().exporter(this.exporter).listener(new io.agenttracing.export.ExportListener() {
-				@Override
-				public void onDropped(String exporter) {
-					Ours.this.dropped.increment();
-				}
-			}).build();
+			this.pipeline = ExportPipeline.builder()
+				.exporter(this.exporter)
+				.listener(new io.agenttracing.export.ExportListener() {
+					@Override
+					public void onDropped(String exporter) {
+						Ours.this.dropped.increment();
+					}
+				})
+				.build();
 			this.tracer = Tracer.builder().sink(this.pipeline).build();
 		}
 

@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cost of a one-span trace without Spring in the way, to split the annotation's cost into the
- * proxy, the span itself, and the hand-off to the export pipeline.
+ * The cost of a one-span trace without Spring in the way, to split the annotation's cost
+ * into the proxy, the span itself, and the hand-off to the export pipeline.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -21,9 +21,10 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 
 /**
- * An OTLP/HTTP sink on loopback that answers every request only after a fixed latency, as a
- * hosted collector far away does, and counts what it received: requests, spans and trace ids.
- * It answers any number of requests at once, so the latency, not the sink, limits a client.
+ * An OTLP/HTTP sink on loopback that answers every request only after a fixed latency, as
+ * a hosted collector far away does, and counts what it received: requests, spans and
+ * trace ids. It answers any number of requests at once, so the latency, not the sink,
+ * limits a client.
  */
 final class SlowCollector implements AutoCloseable {
 

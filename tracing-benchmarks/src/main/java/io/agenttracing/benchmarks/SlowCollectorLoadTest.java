@@ -40,12 +40,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Export behind a real network link: the sample app, driven by 16 clients as fast as they can go,
- * exports over OTLP to a collector that answers after 50 ms and after 200 ms. Counted at the
- * collector: the share of produced spans that arrived, and the traces and spans per second one
- * exporter sustains. OpenTelemetry's BatchSpanProcessor with the official OTLP exporter runs
- * against the same slow collector in the same run: at the span rate the sample produced, and flat
- * out. Bounded in time; everything runs on loopback.
+ * Export behind a real network link: the sample app, driven by 16 clients as fast as they
+ * can go, exports over OTLP to a collector that answers after 50 ms and after 200 ms.
+ * Counted at the collector: the share of produced spans that arrived, and the traces and
+ * spans per second one exporter sustains. OpenTelemetry's BatchSpanProcessor with the
+ * official OTLP exporter runs against the same slow collector in the same run: at the
+ * span rate the sample produced, and flat out. Bounded in time; everything runs on
+ * loopback.
  */
 public final class SlowCollectorLoadTest {
 
@@ -57,9 +58,13 @@ public final class SlowCollectorLoadTest {
 
 	static final Duration DRAIN = Duration.ofSeconds(30);
 
-	static final List<String> LATENCIES = List.of(System.getProperty("loadtest.collector-latencies", "50ms,200ms").split(","));
+	static final List<String> LATENCIES = List
+		.of(System.getProperty("loadtest.collector-latencies", "50ms,200ms").split(","));
 
-	/** Spans of each trace the BatchSpanProcessor run makes: a root and its children, as a chat. */
+	/**
+	 * Spans of each trace the BatchSpanProcessor run makes: a root and its children, as a
+	 * chat.
+	 */
 	static final int SPANS_PER_OTEL_TRACE = 10;
 
 	private SlowCollectorLoadTest() {
@@ -85,7 +90,8 @@ public final class SlowCollectorLoadTest {
 			summary.put("collectorLatency=" + latency.trim(), scenario);
 		}
 		Files.createDirectories(output.toAbsolutePath().getParent());
-		Files.writeString(output, JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+		Files.writeString(output,
+				JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
 		System.out.println("[slow-collector] written to " + output);
 		// The HTTP clients' worker threads would keep the JVM alive.
 		System.exit(0);
@@ -105,8 +111,10 @@ public final class SlowCollectorLoadTest {
 								"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
 								"org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration"));
 			try {
-				BenchmarkContexts.CountingTraceExporter produced = app.getBean(BenchmarkContexts.CountingTraceExporter.class);
-				String url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/api/agent/chat";
+				BenchmarkContexts.CountingTraceExporter produced = app
+					.getBean(BenchmarkContexts.CountingTraceExporter.class);
+				String url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")
+						+ "/api/agent/chat";
 				long chats = drive(url, WARMUP);
 				long spansBefore = collector.spans();
 				int tracesBefore = collector.traces();
@@ -117,7 +125,8 @@ public final class SlowCollectorLoadTest {
 				double deliveredSpanRate = (collector.spans() - spansBefore) / seconds;
 				double deliveredTraceRate = (collector.traces() - tracesBefore) / seconds;
 				double producedSpanRate = (produced.spans.get() - producedBefore) / seconds;
-				// Let the exporter catch up, then read what arrived against what was produced.
+				// Let the exporter catch up, then read what arrived against what was
+				// produced.
 				long deadline = System.nanoTime() + DRAIN.toNanos();
 				while (collector.spans() < produced.spans.get() && System.nanoTime() < deadline) {
 					LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
@@ -137,15 +146,24 @@ public final class SlowCollectorLoadTest {
 				result.put("requests", collector.requests());
 				result.put("spansPerRequest", collector.spans() / (double) Math.max(1, collector.requests()));
 				result.put("maxRequestsInFlight", collector.maxInFlight());
-				result.put("tracesDropped", registry.find("agent.tracing.traces.dropped").counters().stream()
-					.mapToDouble((c) -> c.count()).sum());
-				result.put("tracesFailed", registry.find("agent.tracing.traces.failed").counters().stream()
-					.mapToDouble((c) -> c.count()).sum());
+				result.put("tracesDropped",
+						registry.find("agent.tracing.traces.dropped")
+							.counters()
+							.stream()
+							.mapToDouble((c) -> c.count())
+							.sum());
+				result.put("tracesFailed",
+						registry.find("agent.tracing.traces.failed")
+							.counters()
+							.stream()
+							.mapToDouble((c) -> c.count())
+							.sum());
 				System.out.printf(Locale.ROOT,
 						"[slow-collector] %d ms, agent tracing: %.0f chats/s, %.0f spans/s produced, %.0f spans/s and "
 								+ "%.0f traces/s at the collector, %.4f %% of spans arrived, %s dropped%n",
 						latency.toMillis(), result.get("chatsPerSecond"), producedSpanRate, deliveredSpanRate,
-						deliveredTraceRate, 100 * (double) result.get("spansDeliveredShare"), result.get("tracesDropped"));
+						deliveredTraceRate, 100 * (double) result.get("spansDeliveredShare"),
+						result.get("tracesDropped"));
 				return result;
 			}
 			finally {
@@ -155,8 +173,9 @@ public final class SlowCollectorLoadTest {
 	}
 
 	/**
-	 * The BatchSpanProcessor at its defaults with the official OTLP exporter: traces of ten spans
-	 * from 16 threads, paced to {@code spansPerSecond} (0 for as fast as they can).
+	 * The BatchSpanProcessor at its defaults with the official OTLP exporter: traces of
+	 * ten spans from 16 threads, paced to {@code spansPerSecond} (0 for as fast as they
+	 * can).
 	 */
 	private static Map<String, Object> otel(Duration latency, double spansPerSecond) throws Exception {
 		try (SlowCollector collector = new SlowCollector(latency)) {
@@ -200,7 +219,8 @@ public final class SlowCollectorLoadTest {
 			double seconds = (System.nanoTime() - start) / 1e9;
 			long arrivedAtStop = collector.spans();
 			threads.shutdown();
-			// Shutting down exports what the processor still holds, within its own timeout.
+			// Shutting down exports what the processor still holds, within its own
+			// timeout.
 			provider.shutdown().join(DRAIN.toSeconds(), TimeUnit.SECONDS);
 			Map<String, Object> result = new LinkedHashMap<>();
 			result.put("offeredSpansPerSecond", created.get() / seconds);
@@ -220,8 +240,8 @@ public final class SlowCollectorLoadTest {
 	}
 
 	/**
-	 * The same exporter's capacity: our pipeline at its defaults, fed traces of ten spans from 16
-	 * threads as fast as they can, as the flat-out BatchSpanProcessor run is.
+	 * The same exporter's capacity: our pipeline at its defaults, fed traces of ten spans
+	 * from 16 threads as fast as they can, as the flat-out BatchSpanProcessor run is.
 	 */
 	private static Map<String, Object> oursFlatOut(Duration latency) throws Exception {
 		try (SlowCollector collector = new SlowCollector(latency)) {
@@ -230,15 +250,12 @@ public final class SlowCollectorLoadTest {
 				.serviceName("flat-out")
 				.build();
 			AtomicLong dropped = new AtomicLong();
-			ExportPipeline pipeline = ExportPipeline.builder()
-				.exporter(exporter)
-				.listener(new ExportListener() {
-					@Override
-					public void onDropped(String name) {
-						dropped.incrementAndGet();
-					}
-				})
-				.build();
+			ExportPipeline pipeline = ExportPipeline.builder().exporter(exporter).listener(new ExportListener() {
+				@Override
+				public void onDropped(String name) {
+					dropped.incrementAndGet();
+				}
+			}).build();
 			io.agenttracing.Tracer tracer = io.agenttracing.Tracer.builder().sink(pipeline).build();
 			AtomicLong created = new AtomicLong();
 			AtomicBoolean running = new AtomicBoolean(true);
@@ -282,7 +299,10 @@ public final class SlowCollectorLoadTest {
 		}
 	}
 
-	/** 16 clients sending chats as fast as the app answers, for {@code duration}; returns the chats sent. */
+	/**
+	 * 16 clients sending chats as fast as the app answers, for {@code duration}; returns
+	 * the chats sent.
+	 */
 	private static long drive(String url, Duration duration) throws Exception {
 		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
 		HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
@@ -329,7 +349,10 @@ public final class SlowCollectorLoadTest {
 				.build();
 		}
 
-		/** What the app produced: every trace the pipeline handed to exporters, counted in-process. */
+		/**
+		 * What the app produced: every trace the pipeline handed to exporters, counted
+		 * in-process.
+		 */
 		@Bean
 		BenchmarkContexts.CountingTraceExporter produced() {
 			return new BenchmarkContexts.CountingTraceExporter();

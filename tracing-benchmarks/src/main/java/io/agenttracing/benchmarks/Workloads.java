@@ -14,8 +14,8 @@ import org.aspectj.lang.annotation.Around;
 import org.aspectj.lang.annotation.Aspect;
 
 /**
- * The beans the benchmarks call through their Spring proxies: the same small piece of work,
- * plain, behind a no-op advice, and instrumented by each tool.
+ * The beans the benchmarks call through their Spring proxies: the same small piece of
+ * work, plain, behind a no-op advice, and instrumented by each tool.
  */
 final class Workloads {
 
@@ -41,7 +41,10 @@ final class Workloads {
 
 	}
 
-	/** One {@code @Around} advice that only proceeds: the cost of any proxy-based instrumentation. */
+	/**
+	 * One {@code @Around} advice that only proceeds: the cost of any proxy-based
+	 * instrumentation.
+	 */
 	@Aspect
 	static class NoopAspect {
 

@@ -19,10 +19,10 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
- * The {@code traces} endpoint: recent traces, newest first, one trace with all its spans, and
- * clearing the store. Read-only unless the application grants more
- * ({@code management.endpoint.traces.access=unrestricted}), so that clearing is never open by
- * accident.
+ * The {@code traces} endpoint: recent traces, newest first, one trace with all its spans,
+ * and clearing the store. Read-only unless the application grants more
+ * ({@code management.endpoint.traces.access=unrestricted}), so that clearing is never
+ * open by accident.
  */
 @Endpoint(id = "traces", defaultAccess = Access.READ_ONLY)
 public class TracesEndpoint {
@@ -34,8 +34,9 @@ public class TracesEndpoint {
 	}
 
 	/**
-	 * Recent traces, newest first, at most {@code limit}: those holding a span of {@code kind},
-	 * with {@code status}, in {@code session}. An unknown kind or status answers 400.
+	 * Recent traces, newest first, at most {@code limit}: those holding a span of
+	 * {@code kind}, with {@code status}, in {@code session}. An unknown kind or status
+	 * answers 400.
 	 */
 	@ReadOperation
 	public WebEndpointResponse<Map<String, ?>> traces(@Nullable String kind, @Nullable String status,
@@ -46,7 +47,8 @@ public class TracesEndpoint {
 					session, (limit != null && limit > 0) ? limit : TraceQuery.DEFAULT_LIMIT);
 		}
 		catch (IllegalArgumentException ex) {
-			// Answered in the body, so the caller reads it whatever server.error.include-message says.
+			// Answered in the body, so the caller reads it whatever
+			// server.error.include-message says.
 			return new WebEndpointResponse<>(Map.of("status", 400, "error", ex.getMessage()),
 					WebEndpointResponse.STATUS_BAD_REQUEST);
 		}

@@ -9,10 +9,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Ends the span of a method returning a {@code Mono} or {@code Flux} on the terminal signal
- * (error, completion or cancellation), puts the span in the Reactor context so that spans started
- * inside operators become its children (with Reactor's automatic context propagation), and records
- * the time to the first element of a {@code Flux}.
+ * Ends the span of a method returning a {@code Mono} or {@code Flux} on the terminal
+ * signal (error, completion or cancellation), puts the span in the Reactor context so
+ * that spans started inside operators become its children (with Reactor's automatic
+ * context propagation), and records the time to the first element of a {@code Flux}.
  */
 final class ReactorSupport implements ReactiveSupport {
 
@@ -33,8 +33,10 @@ final class ReactorSupport implements ReactiveSupport {
 
 	@Override
 	public Object decorate(Object publisher, TracedMethod plan, Span span, Outcome outcome) {
-		// Ending in doOnSuccess/doOnComplete rather than doFinally: those run before the signal
-		// reaches the subscriber, so the span has ended by the time the caller sees the result.
+		// Ending in doOnSuccess/doOnComplete rather than doFinally: those run before the
+		// signal
+		// reaches the subscriber, so the span has ended by the time the caller sees the
+		// result.
 		if (publisher instanceof Mono<?> mono) {
 			return mono.doOnSuccess((value) -> outcome.complete(plan, span, value, null))
 				.doOnError((error) -> outcome.complete(plan, span, null, error))
@@ -49,20 +51,16 @@ final class ReactorSupport implements ReactiveSupport {
 					span.setAttribute("reactor.time_to_first_element_ms", (System.nanoTime() - start) / 1_000_000.0);
 					span.addEvent("first-element");
 				}
-			})
-				.doOnComplete(() -> {
-					span.setAttribute("reactor.elements", elements.get());
-					outcome.complete(plan, span, null, null);
-				})
-				.doOnError((error) -> {
-					span.setAttribute("reactor.elements", elements.get());
-					outcome.complete(plan, span, null, error);
-				})
-				.doOnCancel(() -> {
-					span.setAttribute("reactor.elements", elements.get());
-					cancel(span);
-				})
-				.contextWrite((context) -> context.put(ScopeThreadLocalAccessor.KEY, span));
+			}).doOnComplete(() -> {
+				span.setAttribute("reactor.elements", elements.get());
+				outcome.complete(plan, span, null, null);
+			}).doOnError((error) -> {
+				span.setAttribute("reactor.elements", elements.get());
+				outcome.complete(plan, span, null, error);
+			}).doOnCancel(() -> {
+				span.setAttribute("reactor.elements", elements.get());
+				cancel(span);
+			}).contextWrite((context) -> context.put(ScopeThreadLocalAccessor.KEY, span));
 		}
 		return publisher;
 	}

@@ -10,12 +10,12 @@ import java.lang.annotation.Target;
 import io.agenttracing.SpanKind;
 
 /**
- * Turns each call of the annotated method into a span. On a class, every public method of the
- * class is traced; an annotation on a method replaces the one on its class.
+ * Turns each call of the annotated method into a span. On a class, every public method of
+ * the class is traced; an annotation on a method replaces the one on its class.
  * <p>
- * Calls go through the Spring proxy of the bean: calls from the bean to itself, and private,
- * final or static methods, are not intercepted (a warning names them at startup). Use
- * {@link io.agenttracing.Tracing#startSpan} for those.
+ * Calls go through the Spring proxy of the bean: calls from the bean to itself, and
+ * private, final or static methods, are not intercepted (a warning names them at
+ * startup). Use {@link io.agenttracing.Tracing#startSpan} for those.
  */
 @Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,10 +29,16 @@ public @interface Traced {
 	/** Kind of the span. */
 	SpanKind kind() default SpanKind.INTERNAL;
 
-	/** Whether to capture the arguments as the span's input, when capture of input is enabled. */
+	/**
+	 * Whether to capture the arguments as the span's input, when capture of input is
+	 * enabled.
+	 */
 	boolean captureInput() default true;
 
-	/** Whether to capture the return value as the span's output, when capture of output is enabled. */
+	/**
+	 * Whether to capture the return value as the span's output, when capture of output is
+	 * enabled.
+	 */
 	boolean captureOutput() default true;
 
 	/** Static attributes of every span, each as {@code key=value}. */

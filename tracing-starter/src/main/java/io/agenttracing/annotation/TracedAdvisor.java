@@ -12,9 +12,9 @@ import org.springframework.aop.support.StaticMethodMatcher;
 import org.springframework.core.annotation.AnnotationUtils;
 
 /**
- * Applies the {@link TracedMethodInterceptor} to methods that are {@link Traced} or belong to a
- * {@code @Traced} class. A static pointcut decided once per method at proxy creation keeps the
- * per-call cost to the interceptor alone.
+ * Applies the {@link TracedMethodInterceptor} to methods that are {@link Traced} or
+ * belong to a {@code @Traced} class. A static pointcut decided once per method at proxy
+ * creation keeps the per-call cost to the interceptor alone.
  */
 public final class TracedAdvisor extends AbstractPointcutAdvisor {
 

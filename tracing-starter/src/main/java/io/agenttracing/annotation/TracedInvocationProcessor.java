@@ -15,9 +15,10 @@ import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Owns the life of a span around one call: start and make current, record input, run, record
- * output or error, end. The user's result and exception always pass through unchanged; a failure
- * of the instrumentation itself is logged (rate-limited) and never reaches the caller.
+ * Owns the life of a span around one call: start and make current, record input, run,
+ * record output or error, end. The user's result and exception always pass through
+ * unchanged; a failure of the instrumentation itself is logged (rate-limited) and never
+ * reaches the caller.
  */
 final class TracedInvocationProcessor {
 
@@ -110,7 +111,8 @@ final class TracedInvocationProcessor {
 
 	private void captureOutput(TracedMethod plan, Span span, @Nullable Object result) {
 		try {
-			// A Flux's elements are a stream, not a result: its span records how many there were.
+			// A Flux's elements are a stream, not a result: its span records how many
+			// there were.
 			if (this.captureOutput && plan.captureOutput() && !isVoid(plan, result)
 					&& plan.completion() != TracedMethod.Completion.FLUX) {
 				this.tracer.get().setCapturedOutput(span, capturer().capture(result));

@@ -16,15 +16,17 @@ import org.jspecify.annotations.Nullable;
  * @param captureOutput whether the return value is captured
  * @param parameterNames names of the parameters, for captured input
  * @param staticAttributes attributes set on every span
- * @param attributeKeys for each parameter, the attribute key it is recorded under, or {@code null}
+ * @param attributeKeys for each parameter, the attribute key it is recorded under, or
+ * {@code null}
  * @param sessionIdIndex index of the {@link SessionId} parameter, or {@code -1}
  * @param completion when the call's work is done: on return, or when its result completes
  * @param returnsVoid whether the method returns nothing
  * @param hasParameterAttributes whether any parameter is recorded as an attribute
  */
-record TracedMethod(Class<?> targetClass, boolean traced, String name, SpanKind kind, boolean captureInput, boolean captureOutput,
-		String[] parameterNames, Map<String, String> staticAttributes, @Nullable String[] attributeKeys, int sessionIdIndex,
-		Completion completion, boolean returnsVoid, boolean hasParameterAttributes) {
+record TracedMethod(Class<?> targetClass, boolean traced, String name, SpanKind kind, boolean captureInput,
+		boolean captureOutput, String[] parameterNames, Map<String, String> staticAttributes,
+		@Nullable String[] attributeKeys, int sessionIdIndex, Completion completion, boolean returnsVoid,
+		boolean hasParameterAttributes) {
 
 	/** When the work of a call is done, and so its span ends. */
 	enum Completion {

@@ -21,8 +21,8 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 
 /**
- * Finds whether a method is traced and resolves its {@link TracedMethod} plan once, so a call
- * costs one map lookup and no reflection.
+ * Finds whether a method is traced and resolves its {@link TracedMethod} plan once, so a
+ * call costs one map lookup and no reflection.
  */
 final class TracedMethodResolver {
 
@@ -34,16 +34,19 @@ final class TracedMethodResolver {
 	private final Map<Method, TracedMethod> byMethod = new ConcurrentHashMap<>();
 
 	/**
-	 * Plans by the {@code Method} instances calls arrive with. Those differ from the instances the
-	 * pointcut saw when the proxy was made, and a map keyed by them hits on identity, without the
-	 * parameter-type comparison of {@link Method#equals}.
+	 * Plans by the {@code Method} instances calls arrive with. Those differ from the
+	 * instances the pointcut saw when the proxy was made, and a map keyed by them hits on
+	 * identity, without the parameter-type comparison of {@link Method#equals}.
 	 */
 	private final Map<Method, TracedMethod> byInvokedMethod = new ConcurrentHashMap<>();
 
 	/** Plans for a method inherited by several target classes. */
 	private final Map<MethodClassKey, TracedMethod> byMethodAndClass = new ConcurrentHashMap<>();
 
-	/** The plan for {@code method} called on an instance of {@code targetClass}, or {@code null}. */
+	/**
+	 * The plan for {@code method} called on an instance of {@code targetClass}, or
+	 * {@code null}.
+	 */
 	@Nullable TracedMethod resolveInvocation(Method method, Class<?> targetClass) {
 		TracedMethod plan = this.byInvokedMethod.get(method);
 		if (plan != null && plan.targetClass() == targetClass) {
@@ -82,8 +85,8 @@ final class TracedMethodResolver {
 		}
 		Traced onClass = AnnotatedElementUtils.findMergedAnnotation(userClass, Traced.class);
 		if (traced == null) {
-			if (onClass == null || !Modifier.isPublic(specific.getModifiers()) || Modifier.isStatic(specific.getModifiers())
-					|| specific.getDeclaringClass() == Object.class) {
+			if (onClass == null || !Modifier.isPublic(specific.getModifiers())
+					|| Modifier.isStatic(specific.getModifiers()) || specific.getDeclaringClass() == Object.class) {
 				return TracedMethod.notTraced(targetClass);
 			}
 			traced = onClass;
@@ -126,8 +129,8 @@ final class TracedMethodResolver {
 			}
 		}
 		TracedMethod.Completion completion = completionOf(method.getReturnType());
-		return new TracedMethod(targetClass, true, name, traced.kind(), traced.captureInput(), traced.captureOutput(), names,
-				Collections.unmodifiableMap(attributes), attributeKeys, sessionIdIndex, completion,
+		return new TracedMethod(targetClass, true, name, traced.kind(), traced.captureInput(), traced.captureOutput(),
+				names, Collections.unmodifiableMap(attributes), attributeKeys, sessionIdIndex, completion,
 				method.getReturnType() == void.class, TracedMethod.anyKey(attributeKeys));
 	}
 

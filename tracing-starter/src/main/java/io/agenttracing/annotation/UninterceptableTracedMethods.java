@@ -17,9 +17,9 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Warns at startup about {@link Traced} methods of beans that a Spring proxy cannot intercept
- * (private, static or final methods, or any method of a final class), since those calls would
- * silently produce no span.
+ * Warns at startup about {@link Traced} methods of beans that a Spring proxy cannot
+ * intercept (private, static or final methods, or any method of a final class), since
+ * those calls would silently produce no span.
  */
 public final class UninterceptableTracedMethods implements SmartInitializingSingleton {
 
@@ -47,7 +47,10 @@ public final class UninterceptableTracedMethods implements SmartInitializingSing
 		}
 	}
 
-	/** Descriptions of the traced methods of {@code type} that calls through a proxy never reach. */
+	/**
+	 * Descriptions of the traced methods of {@code type} that calls through a proxy never
+	 * reach.
+	 */
 	static List<String> find(Class<?> type) {
 		List<String> problems = new ArrayList<>();
 		if (type.getName().startsWith("java.")) {

@@ -48,8 +48,8 @@ import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Auto-configuration of agent tracing: the tracer, the {@code @Traced} advisor, the export
- * pipeline with the built-in exporters, and the per-request trace filter.
+ * Auto-configuration of agent tracing: the tracer, the {@code @Traced} advisor, the
+ * export pipeline with the built-in exporters, and the per-request trace filter.
  */
 @AutoConfiguration(afterName = {
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
@@ -113,8 +113,8 @@ public final class AgentTracingAutoConfiguration {
 
 	/**
 	 * Every {@link TraceExporter} bean in order, each under a stable name: its own
-	 * {@link TraceExporter#name()} where it defines one, else its bean name (a lambda's class name
-	 * changes from run to run).
+	 * {@link TraceExporter#name()} where it defines one, else its bean name (a lambda's
+	 * class name changes from run to run).
 	 */
 	static Map<String, TraceExporter> namedExporters(ListableBeanFactory beanFactory) {
 		List<Map.Entry<String, TraceExporter>> beans = new ArrayList<>(
@@ -150,7 +150,8 @@ public final class AgentTracingAutoConfiguration {
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static TracedAdvisor tracedAdvisor(ObjectProvider<Tracer> tracer, Environment environment) {
-		// Bound from the environment, not the properties bean: a bean that an advisor needs is made
+		// Bound from the environment, not the properties bean: a bean that an advisor
+		// needs is made
 		// before the post-processors that should process it, and Boot warns about it.
 		Binder binder = Binder.get(environment);
 		boolean input = binder.bind("agent.tracing.capture.input", Boolean.class).orElse(true);
@@ -162,10 +163,10 @@ public final class AgentTracingAutoConfiguration {
 	}
 
 	@Bean
-	static UninterceptableTracedMethods agentTracingUninterceptableMethods(ConfigurableListableBeanFactory beanFactory) {
+	static UninterceptableTracedMethods agentTracingUninterceptableMethods(
+			ConfigurableListableBeanFactory beanFactory) {
 		return new UninterceptableTracedMethods(beanFactory);
 	}
-
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean(MeterRegistry.class)
@@ -175,7 +176,8 @@ public final class AgentTracingAutoConfiguration {
 		@ConditionalOnMissingBean
 		MicrometerExportListener agentTracingMetrics(MeterRegistry registry, ListableBeanFactory beanFactory,
 				TracingProperties properties) {
-			// Counters of every exporter exist at 0 from startup, so a dashboard can read them.
+			// Counters of every exporter exist at 0 from startup, so a dashboard can read
+			// them.
 			List<String> exporters = new ArrayList<>(namedExporters(beanFactory).keySet());
 			exporters.add(ExportPipeline.QUEUE);
 			TracingProperties.Metrics metrics = properties.getMetrics();
@@ -193,7 +195,9 @@ public final class AgentTracingAutoConfiguration {
 					.description("Finished traces waiting in the fullest exporter queue")
 					.register(registry);
 				for (String exporter : pipeline.getObject().exporterNames()) {
-					Gauge.builder("agent.tracing.exporter.queue.size", pipeline, (p) -> p.getObject().queueSize(exporter))
+					Gauge
+						.builder("agent.tracing.exporter.queue.size", pipeline,
+								(p) -> p.getObject().queueSize(exporter))
 						.description("Traces waiting for one exporter")
 						.tag("exporter", exporter)
 						.register(registry);
@@ -211,7 +215,8 @@ public final class AgentTracingAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "agentTracingFilter")
 		FilterRegistrationBean<TracingFilter> agentTracingFilter(Tracer tracer) {
-			FilterRegistrationBean<TracingFilter> registration = new FilterRegistrationBean<>(new TracingFilter(tracer));
+			FilterRegistrationBean<TracingFilter> registration = new FilterRegistrationBean<>(
+					new TracingFilter(tracer));
 			registration.setOrder(FILTER_ORDER);
 			registration.setName("agentTracingFilter");
 			return registration;
@@ -219,7 +224,10 @@ public final class AgentTracingAutoConfiguration {
 
 	}
 
-	/** Makes the application's tracer the one {@link Tracing} uses, for as long as the context runs. */
+	/**
+	 * Makes the application's tracer the one {@link Tracing} uses, for as long as the
+	 * context runs.
+	 */
 	static final class GlobalTracerInstaller implements DisposableBean {
 
 		private final Tracer tracer;

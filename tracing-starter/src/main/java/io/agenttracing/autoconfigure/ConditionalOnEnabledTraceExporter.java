@@ -9,8 +9,9 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches when the exporter of this name is enabled: {@code agent.tracing.exporters.<name>.enabled},
- * or, when the property is not set, {@link #enabledByDefault()}.
+ * Matches when the exporter of this name is enabled:
+ * {@code agent.tracing.exporters.<name>.enabled}, or, when the property is not set,
+ * {@link #enabledByDefault()}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })
@@ -18,7 +19,10 @@ import org.springframework.context.annotation.Conditional;
 @Conditional(OnEnabledTraceExporterCondition.class)
 public @interface ConditionalOnEnabledTraceExporter {
 
-	/** The exporter's name, as in its properties: {@code memory}, {@code console}, {@code otlp}... */
+	/**
+	 * The exporter's name, as in its properties: {@code memory}, {@code console},
+	 * {@code otlp}...
+	 */
 	String value();
 
 	/** Whether the exporter is on when its property is not set. */

@@ -12,7 +12,8 @@ class OnEnabledTraceExporterCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnEnabledTraceExporter.class.getName());
+		Map<String, Object> attributes = metadata
+			.getAnnotationAttributes(ConditionalOnEnabledTraceExporter.class.getName());
 		if (attributes == null) {
 			return ConditionOutcome.noMatch("no @ConditionalOnEnabledTraceExporter");
 		}

@@ -3,8 +3,9 @@ package io.agenttracing.autoconfigure;
 import io.agenttracing.export.otlp.OtlpExporterBuilder;
 
 /**
- * Adjusts the OTLP exporter that the properties configure (TLS, headers computed at startup,
- * retries, attribute conventions) without replacing it. Every bean is applied, in order.
+ * Adjusts the OTLP exporter that the properties configure (TLS, headers computed at
+ * startup, retries, attribute conventions) without replacing it. Every bean is applied,
+ * in order.
  */
 @FunctionalInterface
 public interface OtlpTraceExporterCustomizer {

@@ -26,9 +26,10 @@ import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Propagation of the trace context: to other threads (task executors, {@code @Async}, Reactor)
- * through Micrometer's context-propagation library, to other services through W3C headers on
- * Boot's HTTP clients, and from Micrometer Tracing when the application runs it too.
+ * Propagation of the trace context: to other threads (task executors, {@code @Async},
+ * Reactor) through Micrometer's context-propagation library, to other services through
+ * W3C headers on Boot's HTTP clients, and from Micrometer Tracing when the application
+ * runs it too.
  */
 @Configuration(proxyBeanMethods = false)
 class PropagationConfiguration {
@@ -72,7 +73,10 @@ class PropagationConfiguration {
 	@ConditionalOnClass(name = "io.micrometer.context.ContextRegistry")
 	static class ThreadPropagationConfiguration {
 
-		/** Applied by Boot to its auto-configured executors and to every executor its builders make. */
+		/**
+		 * Applied by Boot to its auto-configured executors and to every executor its
+		 * builders make.
+		 */
 		@Bean
 		@ConditionalOnMissingBean(TaskDecorator.class)
 		ContextPropagatingTaskDecorator agentTracingTaskDecorator() {
@@ -82,8 +86,9 @@ class PropagationConfiguration {
 	}
 
 	/**
-	 * context-propagation is a dependency of the starter; an application that excludes it loses
-	 * propagation to other threads, and is told so once rather than finding split traces.
+	 * context-propagation is a dependency of the starter; an application that excludes it
+	 * loses propagation to other threads, and is told so once rather than finding split
+	 * traces.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingClass("io.micrometer.context.ContextRegistry")
@@ -105,7 +110,10 @@ class PropagationConfiguration {
 	@ConditionalOnBooleanProperty(name = "agent.tracing.reactor.context-propagation", matchIfMissing = true)
 	static class ReactorPropagationConfiguration {
 
-		/** Lets Reactor restore the trace scope inside operators, on whatever thread they run. */
+		/**
+		 * Lets Reactor restore the trace scope inside operators, on whatever thread they
+		 * run.
+		 */
 		@Bean
 		static InitializingBean agentTracingReactorContextPropagation() {
 			return () -> {
@@ -133,6 +141,5 @@ class PropagationConfiguration {
 		}
 
 	}
-
 
 }

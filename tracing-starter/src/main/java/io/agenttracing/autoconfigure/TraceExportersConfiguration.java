@@ -21,8 +21,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * Every built-in exporter, each switched on by its own {@code agent.tracing.exporters.*.enabled}
- * property ({@link ConditionalOnEnabledTraceExporter}) and replaced by a bean of the same type.
+ * Every built-in exporter, each switched on by its own
+ * {@code agent.tracing.exporters.*.enabled} property
+ * ({@link ConditionalOnEnabledTraceExporter}) and replaced by a bean of the same type.
  */
 @Configuration(proxyBeanMethods = false)
 class TraceExportersConfiguration {
@@ -31,7 +32,10 @@ class TraceExportersConfiguration {
 
 	static final String JDK_SENDER_CLASS = "io.opentelemetry.exporter.sender.jdk.internal.JdkHttpSenderProvider";
 
-	/** The service name exporters report: agent.tracing.service-name, else the application name. */
+	/**
+	 * The service name exporters report: agent.tracing.service-name, else the application
+	 * name.
+	 */
 	static String serviceName(TracingProperties properties, Environment environment) {
 		if (StringUtils.hasText(properties.getServiceName())) {
 			return properties.getServiceName();
@@ -111,7 +115,10 @@ class TraceExportersConfiguration {
 
 	}
 
-	/** Enabled without the library: fail now, naming what to add, rather than export nothing. */
+	/**
+	 * Enabled without the library: fail now, naming what to add, rather than export
+	 * nothing.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnEnabledTraceExporter("otlp")
 	@ConditionalOnMissingClass({ OTLP_EXPORTER_CLASS, JDK_SENDER_CLASS })

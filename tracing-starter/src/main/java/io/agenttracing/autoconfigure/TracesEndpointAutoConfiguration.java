@@ -15,14 +15,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of the {@code traces} actuator endpoint, available when the application
- * exposes it and the in-memory store is enabled.
+ * Auto-configuration of the {@code traces} actuator endpoint, available when the
+ * application exposes it and the in-memory store is enabled.
  */
 @AutoConfiguration(after = AgentTracingAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
 public final class TracesEndpointAutoConfiguration {
 
-	// Nested, so that the actuator condition is only loaded once the actuator is known to be there.
+	// Nested, so that the actuator condition is only loaded once the actuator is known to
+	// be there.
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnAvailableEndpoint(TracesEndpoint.class)
 	static class EndpointConfiguration {
@@ -35,7 +36,8 @@ public final class TracesEndpointAutoConfiguration {
 		}
 
 		@Bean
-		TracingStartupReport.TracesEndpointPath agentTracingEndpointPath(ObjectProvider<PathMappedEndpoints> endpoints) {
+		TracingStartupReport.TracesEndpointPath agentTracingEndpointPath(
+				ObjectProvider<PathMappedEndpoints> endpoints) {
 			return () -> {
 				PathMappedEndpoints mapped = endpoints.getIfAvailable();
 				return (mapped != null) ? mapped.getPath(EndpointId.of("traces")) : null;

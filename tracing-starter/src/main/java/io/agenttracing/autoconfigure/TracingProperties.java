@@ -20,15 +20,15 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * Configuration of agent tracing. The properties validate themselves, so that a bad value stops
- * startup with a message that names the property.
+ * Configuration of agent tracing. The properties validate themselves, so that a bad value
+ * stops startup with a message that names the property.
  */
 @ConfigurationProperties("agent.tracing")
 public class TracingProperties implements Validator {
 
 	/**
-	 * Whether to trace @Traced methods at all. When false, no proxy is made for tracing and the
-	 * cost is zero.
+	 * Whether to trace @Traced methods at all. When false, no proxy is made for tracing
+	 * and the cost is zero.
 	 */
 	private boolean enabled = true;
 
@@ -43,9 +43,9 @@ public class TracingProperties implements Validator {
 	private String serviceVersion;
 
 	/**
-	 * Order of the tracing advice among other advice on the same method. The default runs it
-	 * innermost, so each attempt of a @Retryable method is its own span; a lower value wraps other
-	 * advice such as @Transactional.
+	 * Order of the tracing advice among other advice on the same method. The default runs
+	 * it innermost, so each attempt of a @Retryable method is its own span; a lower value
+	 * wraps other advice such as @Transactional.
 	 */
 	private int aspectOrder = Ordered.LOWEST_PRECEDENCE;
 
@@ -134,7 +134,10 @@ public class TracingProperties implements Validator {
 		return TracingProperties.class.isAssignableFrom(type);
 	}
 
-	/** Rejects values that cannot work, so startup fails with a message naming the property. */
+	/**
+	 * Rejects values that cannot work, so startup fails with a message naming the
+	 * property.
+	 */
 	@Override
 	public void validate(Object target, Errors errors) {
 		TracingProperties properties = (TracingProperties) target;
@@ -162,8 +165,9 @@ public class TracingProperties implements Validator {
 				java.util.regex.Pattern.compile(patterns.get(i));
 			}
 			catch (java.util.regex.PatternSyntaxException ex) {
-				errors.rejectValue("capture.redactPatterns", "invalid", "agent.tracing.capture.redact-patterns[" + i
-						+ "] is not a valid regular expression: " + ex.getDescription() + " in '" + patterns.get(i) + "'");
+				errors.rejectValue("capture.redactPatterns", "invalid",
+						"agent.tracing.capture.redact-patterns[" + i + "] is not a valid regular expression: "
+								+ ex.getDescription() + " in '" + patterns.get(i) + "'");
 			}
 		}
 		positive(errors, "exporters.memory.maxTraces", properties.getExporters().getMemory().getMaxTraces());
@@ -237,15 +241,16 @@ public class TracingProperties implements Validator {
 
 	/** Rejects a field with a message that names the property as users write it. */
 	private static void reject(Errors errors, String field, String problem) {
-		String property = "agent.tracing." + field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+		String property = "agent.tracing."
+				+ field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
 		errors.rejectValue(field, "invalid", property + " " + problem);
 	}
 
 	public static class Sampling {
 
 		/**
-		 * Probability, from 0 to 1, that a new trace is recorded and exported. A trace that is
-		 * not sampled is dropped whole, never in part.
+		 * Probability, from 0 to 1, that a new trace is recorded and exported. A trace
+		 * that is not sampled is dropped whole, never in part.
 		 */
 		private double probability = 1.0;
 
@@ -272,36 +277,37 @@ public class TracingProperties implements Validator {
 		private boolean output = true;
 
 		/**
-		 * Longest text kept for one value: a captured argument or result, an attribute value, an
-		 * error message or stack trace. Longer values are cut and say so.
+		 * Longest text kept for one value: a captured argument or result, an attribute
+		 * value, an error message or stack trace. Longer values are cut and say so.
 		 */
 		private int maxValueLength = Tracer.DEFAULT_MAX_VALUE_LENGTH;
 
 		/**
-		 * Keys whose values are replaced by [REDACTED], in addition to the built-in ones (password,
-		 * passwd, secret, token, api-key, apikey, authorization, credential, credentials,
-		 * private-key, secret-key, cookie, bearer, session-token). A key matches when, ignoring
-		 * case, '-', '_' and '.', it equals or ends with one of these.
+		 * Keys whose values are replaced by [REDACTED], in addition to the built-in ones
+		 * (password, passwd, secret, token, api-key, apikey, authorization, credential,
+		 * credentials, private-key, secret-key, cookie, bearer, session-token). A key
+		 * matches when, ignoring case, '-', '_' and '.', it equals or ends with one of
+		 * these.
 		 */
 		private List<String> redactKeys = new ArrayList<>();
 
 		/**
-		 * Built-in secret keys whose values are captured anyway. Use with care: a value under such
-		 * a key leaves the process in plain text.
+		 * Built-in secret keys whose values are captured anyway. Use with care: a value
+		 * under such a key leaves the process in plain text.
 		 */
 		private List<String> unredactedKeys = new ArrayList<>();
 
 		/**
-		 * Regular expressions of secret text, masked wherever they appear, in addition to the
-		 * built-in ones (Bearer and Basic credentials, sk-... and AKIA... keys, JWTs, GitHub and
-		 * Google keys, password=... and api_key=... pairs). A match is replaced whole, or only its
-		 * group named 'secret' if it has one.
+		 * Regular expressions of secret text, masked wherever they appear, in addition to
+		 * the built-in ones (Bearer and Basic credentials, sk-... and AKIA... keys, JWTs,
+		 * GitHub and Google keys, password=... and api_key=... pairs). A match is
+		 * replaced whole, or only its group named 'secret' if it has one.
 		 */
 		private List<String> redactPatterns = new ArrayList<>();
 
 		/**
-		 * Names of HTTP headers that may be captured when a value holds headers; no other header
-		 * ever is.
+		 * Names of HTTP headers that may be captured when a value holds headers; no other
+		 * header ever is.
 		 */
 		private List<String> allowedHeaders = new ArrayList<>();
 
@@ -371,7 +377,8 @@ public class TracingProperties implements Validator {
 		private int maxSpansPerTrace = Tracer.DEFAULT_MAX_SPANS_PER_TRACE;
 
 		/**
-		 * Most attributes recorded on one span; further attributes are counted and dropped.
+		 * Most attributes recorded on one span; further attributes are counted and
+		 * dropped.
 		 */
 		private int maxAttributesPerSpan = Tracer.DEFAULT_MAX_ATTRIBUTES_PER_SPAN;
 
@@ -396,14 +403,15 @@ public class TracingProperties implements Validator {
 		private int maxTagsPerSpan = Tracer.DEFAULT_MAX_TAGS_PER_SPAN;
 
 		/**
-		 * Longest name kept: span, event, signal, attribute and tag names, tag values and the
-		 * session id. Longer ones are cut, say so, and are counted.
+		 * Longest name kept: span, event, signal, attribute and tag names, tag values and
+		 * the session id. Longer ones are cut, say so, and are counted.
 		 */
 		private int maxNameLength = Tracer.DEFAULT_MAX_NAME_LENGTH;
 
 		/**
-		 * Longest time a trace stays open: one whose root has not ended by then (a future never
-		 * completed, a stuck thread) is exported, marked incomplete, with the spans it has.
+		 * Longest time a trace stays open: one whose root has not ended by then (a future
+		 * never completed, a stuck thread) is exported, marked incomplete, with the spans
+		 * it has.
 		 */
 		private Duration maxTraceDuration = Tracer.DEFAULT_MAX_TRACE_DURATION;
 
@@ -515,7 +523,8 @@ public class TracingProperties implements Validator {
 		private boolean enabled;
 
 		/**
-		 * How to print traces: a readable tree with a timeline, or one line of JSON per trace.
+		 * How to print traces: a readable tree with a timeline, or one line of JSON per
+		 * trace.
 		 */
 		private ConsoleTraceExporter.Format format = ConsoleTraceExporter.Format.TREE;
 
@@ -580,7 +589,8 @@ public class TracingProperties implements Validator {
 		private String path = "traces.jsonl";
 
 		/**
-		 * Size at which the file is rotated: renamed with a .1 suffix (older files shift up).
+		 * Size at which the file is rotated: renamed with a .1 suffix (older files shift
+		 * up).
 		 */
 		private DataSize maxFileSize = DataSize.ofMegabytes(100);
 
@@ -630,8 +640,8 @@ public class TracingProperties implements Validator {
 		static final List<String> COMPRESSIONS = List.of("none", "gzip");
 
 		/**
-		 * Whether to export traces over OTLP (Jaeger, Tempo, Phoenix, Langfuse, an OpenTelemetry
-		 * Collector). Needs io.opentelemetry:opentelemetry-exporter-otlp.
+		 * Whether to export traces over OTLP (Jaeger, Tempo, Phoenix, Langfuse, an
+		 * OpenTelemetry Collector). Needs io.opentelemetry:opentelemetry-exporter-otlp.
 		 */
 		private boolean enabled;
 
@@ -647,7 +657,8 @@ public class TracingProperties implements Validator {
 		private String protocol = "http/protobuf";
 
 		/**
-		 * Headers sent with every export, e.g. Authorization for Langfuse or api_key for Phoenix.
+		 * Headers sent with every export, e.g. Authorization for Langfuse or api_key for
+		 * Phoenix.
 		 */
 		private Map<String, String> headers = new LinkedHashMap<>();
 
@@ -720,8 +731,8 @@ public class TracingProperties implements Validator {
 	public static class Retry {
 
 		/**
-		 * Attempts per export, the first included, for answers 429, 502, 503, 504 and refused
-		 * connections.
+		 * Attempts per export, the first included, for answers 429, 502, 503, 504 and
+		 * refused connections.
 		 */
 		private int maxAttempts = 5;
 
@@ -807,13 +818,15 @@ public class TracingProperties implements Validator {
 	public static class Export {
 
 		/**
-		 * Most finished traces waiting for each exporter; when its queue is full, new traces are
-		 * dropped for that exporter and counted rather than blocking the application.
+		 * Most finished traces waiting for each exporter; when its queue is full, new
+		 * traces are dropped for that exporter and counted rather than blocking the
+		 * application.
 		 */
 		private int queueCapacity = ExportPipeline.DEFAULT_QUEUE_CAPACITY;
 
 		/**
-		 * Longest time a finished trace waits in a queue before the exporter's thread wakes up.
+		 * Longest time a finished trace waits in a queue before the exporter's thread
+		 * wakes up.
 		 */
 		private Duration scheduleDelay = ExportPipeline.DEFAULT_SCHEDULE_DELAY;
 
@@ -823,14 +836,14 @@ public class TracingProperties implements Validator {
 		private Duration timeout = ExportPipeline.DEFAULT_SHUTDOWN_TIMEOUT;
 
 		/**
-		 * Most spans in one batch handed to an exporter (one OTLP or Zipkin request); a trace
-		 * larger than this goes alone, whole.
+		 * Most spans in one batch handed to an exporter (one OTLP or Zipkin request); a
+		 * trace larger than this goes alone, whole.
 		 */
 		private int maxBatchSpans = ExportPipeline.DEFAULT_MAX_BATCH_SPANS;
 
 		/**
-		 * Most requests of one exporter in flight at once, so that one slow round trip to a
-		 * remote collector does not cap throughput.
+		 * Most requests of one exporter in flight at once, so that one slow round trip to
+		 * a remote collector does not cap throughput.
 		 */
 		private int maxConcurrentRequests = ExportPipeline.DEFAULT_MAX_CONCURRENT_REQUESTS;
 
@@ -879,8 +892,8 @@ public class TracingProperties implements Validator {
 	public static class Reactor {
 
 		/**
-		 * Whether to turn on Reactor's automatic context propagation, so that spans started
-		 * inside operators, on any scheduler, join the trace of the subscriber.
+		 * Whether to turn on Reactor's automatic context propagation, so that spans
+		 * started inside operators, on any scheduler, join the trace of the subscriber.
 		 */
 		private boolean contextPropagation = true;
 
@@ -897,15 +910,16 @@ public class TracingProperties implements Validator {
 	public static class Http {
 
 		/**
-		 * Whether each outgoing request of a RestClient, RestTemplate or WebClient built from
-		 * Boot's builders gets a span of kind NETWORK. Without, requests still carry traceparent,
-		 * tracestate and baggage.
+		 * Whether each outgoing request of a RestClient, RestTemplate or WebClient built
+		 * from Boot's builders gets a span of kind NETWORK. Without, requests still carry
+		 * traceparent, tracestate and baggage.
 		 */
 		private boolean clientSpans = true;
 
 		/**
-		 * Whether a 4xx answer sets the client span's status to ERROR. By default it is recorded
-		 * as the server's answer and the span stays OK; a 5xx or an I/O error is always an ERROR.
+		 * Whether a 4xx answer sets the client span's status to ERROR. By default it is
+		 * recorded as the server's answer and the span stays OK; a 5xx or an I/O error is
+		 * always an ERROR.
 		 */
 		private boolean errorOn4xx;
 
@@ -930,14 +944,14 @@ public class TracingProperties implements Validator {
 	public static class Metrics {
 
 		/**
-		 * Whether the span duration timer is also tagged by span name. Off by default: generated
-		 * span names would grow one series per name without bound.
+		 * Whether the span duration timer is also tagged by span name. Off by default:
+		 * generated span names would grow one series per name without bound.
 		 */
 		private boolean spanNames;
 
 		/**
-		 * Most span names tagged when span-names is on; spans past the limit share the name
-		 * 'other'.
+		 * Most span names tagged when span-names is on; spans past the limit share the
+		 * name 'other'.
 		 */
 		private int maxSpanNames = 100;
 

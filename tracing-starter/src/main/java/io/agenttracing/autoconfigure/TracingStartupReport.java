@@ -14,8 +14,8 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 
 /**
- * Logs one line once the application is ready: which exporters receive traces and, where the
- * {@code traces} endpoint is exposed over HTTP, the URL to read them at.
+ * Logs one line once the application is ready: which exporters receive traces and, where
+ * the {@code traces} endpoint is exposed over HTTP, the URL to read them at.
  */
 final class TracingStartupReport implements ApplicationListener<ApplicationReadyEvent> {
 
@@ -40,12 +40,16 @@ final class TracingStartupReport implements ApplicationListener<ApplicationReady
 			return;
 		}
 		List<String> exporters = this.pipeline.exporterNames();
-		String line = "Agent tracing exports to " + (exporters.isEmpty() ? "no exporter" : String.join(", ", exporters));
+		String line = "Agent tracing exports to "
+				+ (exporters.isEmpty() ? "no exporter" : String.join(", ", exporters));
 		String url = endpointUrl();
 		logger.info((url != null) ? line + "; recent traces at " + url : line);
 	}
 
-	/** Where the endpoint answers, on the management port if there is one; null if not over HTTP. */
+	/**
+	 * Where the endpoint answers, on the management port if there is one; null if not
+	 * over HTTP.
+	 */
 	@Nullable String endpointUrl() {
 		TracesEndpointPath path = this.endpointPath.getIfAvailable();
 		String endpoint = (path != null) ? path.get() : null;
@@ -64,7 +68,10 @@ final class TracingStartupReport implements ApplicationListener<ApplicationReady
 		return "http://localhost:" + serverPort + (contextPath.equals("/") ? "" : contextPath) + endpoint;
 	}
 
-	/** The path of the {@code traces} endpoint, base path included, or null where it is not exposed over HTTP. */
+	/**
+	 * The path of the {@code traces} endpoint, base path included, or null where it is
+	 * not exposed over HTTP.
+	 */
 	interface TracesEndpointPath extends Supplier<@Nullable String> {
 
 	}

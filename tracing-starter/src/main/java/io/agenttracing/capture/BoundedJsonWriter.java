@@ -1,13 +1,16 @@
 package io.agenttracing.capture;
 
 /**
- * Writes JSON text into a buffer that refuses to grow past a limit: the write that would pass it
- * throws {@link Full}, so a value of any size costs no more than its first {@code limit}
- * characters.
+ * Writes JSON text into a buffer that refuses to grow past a limit: the write that would
+ * pass it throws {@link Full}, so a value of any size costs no more than its first
+ * {@code limit} characters.
  */
 final class BoundedJsonWriter {
 
-	/** Thrown when the limit is reached; shared and without a stack trace, so it costs nothing. */
+	/**
+	 * Thrown when the limit is reached; shared and without a stack trace, so it costs
+	 * nothing.
+	 */
 	static final class Full extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;

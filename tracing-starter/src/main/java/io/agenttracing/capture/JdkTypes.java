@@ -30,22 +30,26 @@ import java.util.concurrent.Future;
 import java.util.stream.BaseStream;
 
 /**
- * What capture knows about types it must not read field by field: JDK classes (their fields are
- * encapsulated, and many are written as text), and one-shot types that reading would consume or
- * block.
+ * What capture knows about types it must not read field by field: JDK classes (their
+ * fields are encapsulated, and many are written as text), and one-shot types that reading
+ * would consume or block.
  */
 final class JdkTypes {
 
 	private static final List<String> JDK_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
 
 	/**
-	 * Containers whose iteration runs no user code and has no side effect. A collection of another
-	 * library (a lazily loaded persistent collection, say) is read by its fields instead.
+	 * Containers whose iteration runs no user code and has no side effect. A collection
+	 * of another library (a lazily loaded persistent collection, say) is read by its
+	 * fields instead.
 	 */
 	private static final List<String> TRUSTED_CONTAINER_PACKAGES = List.of("java.", "org.springframework.util.",
 			"org.springframework.core.", "com.google.common.collect.", "kotlin.collections.");
 
-	/** Types that reading would consume, block on or hold open: never touched, at any depth. */
+	/**
+	 * Types that reading would consume, block on or hold open: never touched, at any
+	 * depth.
+	 */
 	private static final List<Class<?>> ONE_SHOT = List.of(BaseStream.class, Iterator.class, Spliterator.class,
 			Enumeration.class, DirectoryStream.class, InputStream.class, OutputStream.class, Reader.class, Writer.class,
 			Channel.class, Future.class, CompletionStage.class, Thread.class, ClassLoader.class, AutoCloseable.class);
@@ -55,9 +59,9 @@ final class JdkTypes {
 			"org.springframework.context.", "org.springframework.beans.factory.");
 
 	/** JDK value types written as their text. */
-	private static final List<Class<?>> TEXT_VALUES = List.of(TemporalAccessor.class, TemporalAmount.class,
-			UUID.class, URI.class, URL.class, Path.class, File.class, Locale.class, Currency.class, Charset.class,
-			ZoneId.class, InetAddress.class, InetSocketAddress.class, Number.class, Class.class);
+	private static final List<Class<?>> TEXT_VALUES = List.of(TemporalAccessor.class, TemporalAmount.class, UUID.class,
+			URI.class, URL.class, Path.class, File.class, Locale.class, Currency.class, Charset.class, ZoneId.class,
+			InetAddress.class, InetSocketAddress.class, Number.class, Class.class);
 
 	/** How capture treats a type, decided once per class. */
 	enum Kind {
@@ -67,8 +71,7 @@ final class JdkTypes {
 		/** Reading would consume or block it: a placeholder, never touched. */
 		ONE_SHOT,
 		/** HTTP headers: only allowed names. */
-		HEADERS,
-		ARRAY,
+		HEADERS, ARRAY,
 		/** A map whose iteration runs no user code. */
 		TRUSTED_MAP,
 		/** A collection whose iteration runs no user code. */
@@ -104,7 +107,8 @@ final class JdkTypes {
 			return Kind.ONE_SHOT;
 		}
 		String name = type.getName();
-		if (name.equals("org.springframework.http.HttpHeaders") || name.equals("org.springframework.http.ReadOnlyHttpHeaders")
+		if (name.equals("org.springframework.http.HttpHeaders")
+				|| name.equals("org.springframework.http.ReadOnlyHttpHeaders")
 				|| java.net.http.HttpHeaders.class.isAssignableFrom(type)) {
 			return Kind.HEADERS;
 		}
@@ -131,8 +135,9 @@ final class JdkTypes {
 	}
 
 	/**
-	 * Whether reading a value of this type could consume or block it: streams, iterators, I/O,
-	 * futures, servlet and reactive types, and any {@code Iterable} that is not a collection.
+	 * Whether reading a value of this type could consume or block it: streams, iterators,
+	 * I/O, futures, servlet and reactive types, and any {@code Iterable} that is not a
+	 * collection.
 	 */
 	static boolean isOneShot(Class<?> type) {
 		if (isAny(type, ONE_SHOT)) {

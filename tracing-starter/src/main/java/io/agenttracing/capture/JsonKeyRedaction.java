@@ -1,10 +1,10 @@
 package io.agenttracing.capture;
 
 /**
- * Hides the values of secret keys in JSON that is held as text, in one pass and without parsing
- * the whole document: it works on JSON that was cut short, and on JSON embedded in other text.
- * Every {@code "key":} whose key names a secret has its value (a string, number, literal, object or
- * array) replaced by {@code "[REDACTED]"}.
+ * Hides the values of secret keys in JSON that is held as text, in one pass and without
+ * parsing the whole document: it works on JSON that was cut short, and on JSON embedded
+ * in other text. Every {@code "key":} whose key names a secret has its value (a string,
+ * number, literal, object or array) replaced by {@code "[REDACTED]"}.
  */
 final class JsonKeyRedaction {
 
@@ -49,7 +49,9 @@ final class JsonKeyRedaction {
 		return out.append(text, Math.min(copied, length), length).toString();
 	}
 
-	/** Index just past the string that opens at {@code start}, or -1 if it never closes. */
+	/**
+	 * Index just past the string that opens at {@code start}, or -1 if it never closes.
+	 */
 	private static int endOfString(String text, int start) {
 		for (int i = start + 1; i < text.length(); i++) {
 			char c = text.charAt(i);
@@ -71,7 +73,10 @@ final class JsonKeyRedaction {
 		return i;
 	}
 
-	/** Index just past the value that starts at {@code start}; the end of the text if it is cut short. */
+	/**
+	 * Index just past the value that starts at {@code start}; the end of the text if it
+	 * is cut short.
+	 */
 	private static int endOfValue(String text, int start) {
 		char first = text.charAt(start);
 		if (first == '"') {

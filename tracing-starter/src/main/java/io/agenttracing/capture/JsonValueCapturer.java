@@ -24,16 +24,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * Captures values as bounded, redacted JSON, written directly by walking the value:
  * <ul>
- * <li>writing stops once {@code maxValueLength} characters are written, so a 1 MB argument costs
- * what a {@code maxValueLength} one does; a value cut short becomes a JSON string of its first
- * characters that says it was truncated;</li>
- * <li>the value of a key that names a secret (a parameter, field or map key) is replaced as it is
- * written, and secret-looking text is masked in every string ({@link SecretRedactor});</li>
- * <li>objects are read through their fields, never their getters, so capture runs no user code;
- * records are read through their components' fields;</li>
- * <li>values that reading would consume or block (streams, iterators, {@code DirectoryStream}s,
- * I/O, futures, servlet and reactive types, {@code Iterable}s that are not collections) become a
- * placeholder without being touched, at any depth;</li>
+ * <li>writing stops once {@code maxValueLength} characters are written, so a 1 MB
+ * argument costs what a {@code maxValueLength} one does; a value cut short becomes a JSON
+ * string of its first characters that says it was truncated;</li>
+ * <li>the value of a key that names a secret (a parameter, field or map key) is replaced
+ * as it is written, and secret-looking text is masked in every string
+ * ({@link SecretRedactor});</li>
+ * <li>objects are read through their fields, never their getters, so capture runs no user
+ * code; records are read through their components' fields;</li>
+ * <li>values that reading would consume or block (streams, iterators,
+ * {@code DirectoryStream}s, I/O, futures, servlet and reactive types, {@code Iterable}s
+ * that are not collections) become a placeholder without being touched, at any
+ * depth;</li>
  * <li>HTTP headers are written only for the header names listed as allowed;</li>
  * <li>cycles and nesting deeper than {@value #MAX_DEPTH} become placeholders.</li>
  * </ul>
@@ -49,7 +51,10 @@ public final class JsonValueCapturer implements ValueCapturer {
 	/** Added to text that was cut short. */
 	static final String TRUNCATED = "...[truncated]";
 
-	/** Room kept past the limit when masking text that will be cut, so a secret at the cut is still seen whole. */
+	/**
+	 * Room kept past the limit when masking text that will be cut, so a secret at the cut
+	 * is still seen whole.
+	 */
 	private static final int MASK_MARGIN = 256;
 
 	private final int maxValueLength;
@@ -61,8 +66,8 @@ public final class JsonValueCapturer implements ValueCapturer {
 	/**
 	 * @param maxValueLength longest JSON text kept for one value
 	 * @param redactor the keys and patterns of secrets
-	 * @param allowedHeaders names of HTTP headers that may be captured, ignoring case; other headers
-	 * never are
+	 * @param allowedHeaders names of HTTP headers that may be captured, ignoring case;
+	 * other headers never are
 	 */
 	public JsonValueCapturer(int maxValueLength, SecretRedactor redactor, Collection<String> allowedHeaders) {
 		if (maxValueLength < 16) {
@@ -75,7 +80,10 @@ public final class JsonValueCapturer implements ValueCapturer {
 		this.allowedHeaders = headers;
 	}
 
-	/** A capturer with the built-in secret keys and patterns, plus {@code extraRedactKeys}. */
+	/**
+	 * A capturer with the built-in secret keys and patterns, plus
+	 * {@code extraRedactKeys}.
+	 */
 	public JsonValueCapturer(int maxValueLength, Collection<String> extraRedactKeys) {
 		this(maxValueLength, SecretRedactor.of(extraRedactKeys, List.of(), List.of()), List.of());
 	}
@@ -126,13 +134,14 @@ public final class JsonValueCapturer implements ValueCapturer {
 	}
 
 	/**
-	 * Writes one value within {@code maxValueLength} characters; a value that does not fit is
-	 * replaced by a string of its first characters that says it was cut.
+	 * Writes one value within {@code maxValueLength} characters; a value that does not
+	 * fit is replaced by a string of its first characters that says it was cut.
 	 */
 	private void writeBounded(BoundedJsonWriter json, @Nullable Object value) {
 		int start = json.length();
 		if (value instanceof CharSequence text) {
-			// Text alone: its length is known, so the mark can say exactly how much was cut.
+			// Text alone: its length is known, so the mark can say exactly how much was
+			// cut.
 			json.unlimited();
 			writeText(json, text.toString(), this.maxValueLength, true);
 			return;
@@ -150,8 +159,7 @@ public final class JsonValueCapturer implements ValueCapturer {
 		}
 	}
 
-	private void write(BoundedJsonWriter json, @Nullable Object value, int depth,
-			@Nullable Path path) {
+	private void write(BoundedJsonWriter json, @Nullable Object value, int depth, @Nullable Path path) {
 		if (value == null) {
 			json.raw("null");
 			return;
@@ -176,7 +184,8 @@ public final class JsonValueCapturer implements ValueCapturer {
 		Class<?> type = value.getClass();
 		JdkTypes.Kind kind = JdkTypes.kind(type);
 		switch (kind) {
-			case GENERATED -> json.string("<" + (type.getName().contains("$$Lambda") ? "lambda " : "") + type.getName() + ">");
+			case GENERATED ->
+				json.string("<" + (type.getName().contains("$$Lambda") ? "lambda " : "") + type.getName() + ">");
 			case ONE_SHOT -> json.string("<" + type.getName() + ">");
 			case HEADERS -> writeHeaders(json, value, depth, path);
 			default -> {
@@ -226,8 +235,7 @@ public final class JsonValueCapturer implements ValueCapturer {
 	}
 
 	/** JDK types that have a natural JSON form; false if the type has none. */
-	private boolean writeJdkValue(BoundedJsonWriter json, Object value, int depth,
-			@Nullable Path path) {
+	private boolean writeJdkValue(BoundedJsonWriter json, Object value, int depth, @Nullable Path path) {
 		if (value instanceof Optional<?> optional) {
 			write(json, optional.orElse(null), depth + 1, path);
 		}
@@ -281,7 +289,8 @@ public final class JsonValueCapturer implements ValueCapturer {
 		Class<?> component = array.getClass().getComponentType();
 		int length = Array.getLength(array);
 		if (component == byte.class || component == char.class) {
-			// Binary data, or a password kept out of String on purpose: neither is for a trace.
+			// Binary data, or a password kept out of String on purpose: neither is for a
+			// trace.
 			json.string("<" + component.getName() + "[" + length + "]>");
 			return;
 		}
@@ -315,8 +324,7 @@ public final class JsonValueCapturer implements ValueCapturer {
 		json.raw('}');
 	}
 
-	private void writeFields(BoundedJsonWriter json, Object value, Class<?> type, int depth,
-			Path path) {
+	private void writeFields(BoundedJsonWriter json, Object value, Class<?> type, int depth, Path path) {
 		ObjectShape shape = ObjectShape.of(type);
 		if (!shape.isReadable() || shape.size() == 0) {
 			json.string("<" + type.getName() + ">");
@@ -346,9 +354,11 @@ public final class JsonValueCapturer implements ValueCapturer {
 		json.raw('}');
 	}
 
-	/** HTTP headers: only the allowed names, so that credentials in headers never leave the process. */
-	private void writeHeaders(BoundedJsonWriter json, Object headers, int depth,
-			@Nullable Path path) {
+	/**
+	 * HTTP headers: only the allowed names, so that credentials in headers never leave
+	 * the process.
+	 */
+	private void writeHeaders(BoundedJsonWriter json, Object headers, int depth, @Nullable Path path) {
 		Map<String, List<String>> all = (headers instanceof java.net.http.HttpHeaders jdk) ? jdk.map()
 				: SpringHttpHeaders.asMap(headers);
 		Map<String, Object> allowed = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -371,8 +381,9 @@ public final class JsonValueCapturer implements ValueCapturer {
 	}
 
 	/**
-	 * Writes text as a JSON string: cut to {@code room} characters before it is masked (so a huge
-	 * string costs what a short one does), masked, then cut; {@code exact} says how much was cut.
+	 * Writes text as a JSON string: cut to {@code room} characters before it is masked
+	 * (so a huge string costs what a short one does), masked, then cut; {@code exact}
+	 * says how much was cut.
 	 */
 	private void writeText(BoundedJsonWriter json, String text, int room, boolean exact) {
 		int keep = Math.max(room, 0);
@@ -383,7 +394,8 @@ public final class JsonValueCapturer implements ValueCapturer {
 			return;
 		}
 		if (!exact) {
-			// Inside a larger value: fill what is left and let the caller cut the whole value.
+			// Inside a larger value: fill what is left and let the caller cut the whole
+			// value.
 			json.string(masked.substring(0, Math.min(masked.length(), keep)));
 			return;
 		}
@@ -395,7 +407,8 @@ public final class JsonValueCapturer implements ValueCapturer {
 		if (key == null) {
 			return "null";
 		}
-		if (key instanceof CharSequence || key instanceof Number || key instanceof Boolean || key instanceof Character) {
+		if (key instanceof CharSequence || key instanceof Number || key instanceof Boolean
+				|| key instanceof Character) {
 			return key.toString();
 		}
 		if (key instanceof Enum<?> constant) {
@@ -407,7 +420,10 @@ public final class JsonValueCapturer implements ValueCapturer {
 		return "<" + key.getClass().getName() + ">";
 	}
 
-	/** The composites being written, outermost first, to tell a cycle; as deep as the nesting limit. */
+	/**
+	 * The composites being written, outermost first, to tell a cycle; as deep as the
+	 * nesting limit.
+	 */
 	private static final class Path {
 
 		private final Object[] values = new Object[MAX_DEPTH + 1];

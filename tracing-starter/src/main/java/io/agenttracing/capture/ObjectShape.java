@@ -12,10 +12,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields of a user type that capture reads, found once per class. Capture reads fields, never
- * getters, so that it runs no user code: a getter may have a side effect, be slow, or consume a
- * stream. Static, transient and synthetic fields, and fields marked {@code @JsonIgnore}, are left
- * out; a record's fields are its components, in order.
+ * The fields of a user type that capture reads, found once per class. Capture reads
+ * fields, never getters, so that it runs no user code: a getter may have a side effect,
+ * be slow, or consume a stream. Static, transient and synthetic fields, and fields marked
+ * {@code @JsonIgnore}, are left out; a record's fields are its components, in order.
  */
 final class ObjectShape {
 
@@ -28,7 +28,10 @@ final class ObjectShape {
 
 	};
 
-	/** The shape of a type whose fields cannot be read (a JDK or module-encapsulated class). */
+	/**
+	 * The shape of a type whose fields cannot be read (a JDK or module-encapsulated
+	 * class).
+	 */
 	static final ObjectShape OPAQUE = new ObjectShape(new String[0], new Field[0], false);
 
 	private final String[] names;
@@ -73,7 +76,8 @@ final class ObjectShape {
 			}
 			else {
 				Set<String> seen = new HashSet<>();
-				for (Class<?> current = type; current != null && !JdkTypes.isJdk(current); current = current.getSuperclass()) {
+				for (Class<?> current = type; current != null
+						&& !JdkTypes.isJdk(current); current = current.getSuperclass()) {
 					for (Field field : current.getDeclaredFields()) {
 						if (isCaptured(field) && seen.add(field.getName())) {
 							fields.add(field);
@@ -90,7 +94,8 @@ final class ObjectShape {
 			return new ObjectShape(names, fields.toArray(new Field[0]), true);
 		}
 		catch (RuntimeException | NoSuchFieldException | LinkageError ex) {
-			// InaccessibleObjectException (a module that does not open the package), missing classes.
+			// InaccessibleObjectException (a module that does not open the package),
+			// missing classes.
 			return OPAQUE;
 		}
 	}

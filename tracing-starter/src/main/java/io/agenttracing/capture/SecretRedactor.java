@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * Decides what must never leave the process: values under keys that name a secret, and
- * secret-looking text (bearer tokens, API keys, JWTs, passwords in query strings) wherever it
- * appears. Built-in keys and patterns always apply; a user's keys and patterns add to them, and a
- * built-in key is removed only by naming it explicitly.
+ * secret-looking text (bearer tokens, API keys, JWTs, passwords in query strings)
+ * wherever it appears. Built-in keys and patterns always apply; a user's keys and
+ * patterns add to them, and a built-in key is removed only by naming it explicitly.
  */
 public final class SecretRedactor {
 
@@ -23,9 +23,9 @@ public final class SecretRedactor {
 	public static final String REDACTED = "[REDACTED]";
 
 	/**
-	 * Key fragments that name a secret. A key matches when, ignoring case, {@code -}, {@code _} and
-	 * {@code .}, it equals or ends with one of them: {@code accessToken} matches {@code token},
-	 * {@code maxTokens} does not.
+	 * Key fragments that name a secret. A key matches when, ignoring case, {@code -},
+	 * {@code _} and {@code .}, it equals or ends with one of them: {@code accessToken}
+	 * matches {@code token}, {@code maxTokens} does not.
 	 */
 	public static final List<String> BUILT_IN_KEYS = List.of("password", "passwd", "secret", "token", "api-key",
 			"apikey", "authorization", "credential", "credentials", "private-key", "secret-key", "cookie", "bearer",
@@ -34,10 +34,11 @@ public final class SecretRedactor {
 	private static final String SECRET_GROUP = "secret";
 
 	/**
-	 * Built-in patterns of secret-looking text. Where a pattern has a group named {@code secret},
-	 * only that group is hidden, so that what kind of secret it was stays readable
-	 * ({@code Bearer [REDACTED]}). Each comes with literal hints, one of which the text must
-	 * contain for the pattern to be tried, so that ordinary text costs a few {@code indexOf} calls.
+	 * Built-in patterns of secret-looking text. Where a pattern has a group named
+	 * {@code secret}, only that group is hidden, so that what kind of secret it was stays
+	 * readable ({@code Bearer [REDACTED]}). Each comes with literal hints, one of which
+	 * the text must contain for the pattern to be tried, so that ordinary text costs a
+	 * few {@code indexOf} calls.
 	 */
 	private static final List<MaskRule> BUILT_IN_RULES = List.of(
 			new MaskRule(Pattern.compile("(?i)\\b(?:bearer|basic)\\s+(?<secret>[A-Za-z0-9._~+/=-]{6,})"), "Bearer",
@@ -48,7 +49,10 @@ public final class SecretRedactor {
 			new MaskRule(Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{30,}"), "ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
 			new MaskRule(Pattern.compile("\\b(?:AIza[0-9A-Za-z_-]{35}|xox[abprs]-[A-Za-z0-9-]{10,})"), "AIza", "xox"));
 
-	/** Names of query parameters that hold credentials though they are not secret keys as such. */
+	/**
+	 * Names of query parameters that hold credentials though they are not secret keys as
+	 * such.
+	 */
 	private static final Set<String> PAIR_KEYS = Set.of("key", "sig", "signature", "pwd");
 
 	private static final SecretRedactor DEFAULTS = new SecretRedactor(List.of(), List.of(), List.of());
@@ -57,7 +61,10 @@ public final class SecretRedactor {
 
 	private final List<MaskRule> rules;
 
-	/** Keys already decided, bounded so that keys made of user data cannot grow it without limit. */
+	/**
+	 * Keys already decided, bounded so that keys made of user data cannot grow it without
+	 * limit.
+	 */
 	private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
 
 	private static final int MAX_REMEMBERED_KEYS = 4096;
@@ -96,9 +103,10 @@ public final class SecretRedactor {
 	 * The built-in keys and patterns, plus the given ones.
 	 * @param extraKeys key fragments added to {@link #BUILT_IN_KEYS}
 	 * @param excludedKeys built-in key fragments not to treat as secrets
-	 * @param extraPatterns regular expressions of secret text; a match is hidden whole, or only its
-	 * group named {@code secret} if it has one
-	 * @throws java.util.regex.PatternSyntaxException if a pattern is not a valid regular expression
+	 * @param extraPatterns regular expressions of secret text; a match is hidden whole,
+	 * or only its group named {@code secret} if it has one
+	 * @throws java.util.regex.PatternSyntaxException if a pattern is not a valid regular
+	 * expression
 	 */
 	public static SecretRedactor of(Collection<String> extraKeys, Collection<String> excludedKeys,
 			Collection<String> extraPatterns) {
@@ -138,8 +146,9 @@ public final class SecretRedactor {
 	}
 
 	/**
-	 * Text with every secret-looking part hidden: matches of the patterns, and the values of
-	 * secret keys in JSON held as text ({@code {"api_key":"..."}}, as LLM tool-call arguments are).
+	 * Text with every secret-looking part hidden: matches of the patterns, and the values
+	 * of secret keys in JSON held as text ({@code {"api_key":"..."}}, as LLM tool-call
+	 * arguments are).
 	 */
 	public String redactText(String text) {
 		String masked = text;
@@ -156,10 +165,11 @@ public final class SecretRedactor {
 	}
 
 	/**
-	 * Hides the values of {@code name=value} pairs (query strings, form bodies, connection strings)
-	 * whose name is a secret key ({@code password=}, {@code api_key=}, {@code access_token=}) or a
-	 * credential parameter ({@code key=}, {@code sig=}). Scans from each {@code =}, without a
-	 * regular expression, since prose and code are full of them.
+	 * Hides the values of {@code name=value} pairs (query strings, form bodies,
+	 * connection strings) whose name is a secret key ({@code password=},
+	 * {@code api_key=}, {@code access_token=}) or a credential parameter ({@code key=},
+	 * {@code sig=}). Scans from each {@code =}, without a regular expression, since prose
+	 * and code are full of them.
 	 */
 	private String redactPairs(String text) {
 		StringBuilder out = null;
@@ -209,7 +219,10 @@ public final class SecretRedactor {
 		return normalized.toString();
 	}
 
-	/** One pattern of secret text, tried only when the text holds one of its hints (if it has any). */
+	/**
+	 * One pattern of secret text, tried only when the text holds one of its hints (if it
+	 * has any).
+	 */
 	private record MaskRule(Pattern pattern, String... hints) {
 
 		String apply(String text) {
@@ -224,7 +237,8 @@ public final class SecretRedactor {
 			StringBuilder out = new StringBuilder(text.length());
 			int last = 0;
 			do {
-				int start = hasGroup && matcher.start(SECRET_GROUP) >= 0 ? matcher.start(SECRET_GROUP) : matcher.start();
+				int start = hasGroup && matcher.start(SECRET_GROUP) >= 0 ? matcher.start(SECRET_GROUP)
+						: matcher.start();
 				int end = hasGroup && matcher.end(SECRET_GROUP) >= 0 ? matcher.end(SECRET_GROUP) : matcher.end();
 				out.append(text, last, start).append(REDACTED);
 				last = end;

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Reads Spring's {@link HttpHeaders}. Loaded only when such a value is captured, so spring-web
- * stays optional.
+ * Reads Spring's {@link HttpHeaders}. Loaded only when such a value is captured, so
+ * spring-web stays optional.
  */
 final class SpringHttpHeaders {
 

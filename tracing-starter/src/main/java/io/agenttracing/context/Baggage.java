@@ -9,8 +9,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * W3C {@code baggage}: parsed from repeated headers, written with percent-encoded values. Within
- * the spec's limits (64 members, 8192 characters); anything past them is left out.
+ * W3C {@code baggage}: parsed from repeated headers, written with percent-encoded values.
+ * Within the spec's limits (64 members, 8192 characters); anything past them is left out.
  */
 final class Baggage {
 
@@ -21,7 +21,10 @@ final class Baggage {
 	private Baggage() {
 	}
 
-	/** Entries by name, in order; properties ({@code ;...}) are dropped, invalid members skipped. */
+	/**
+	 * Entries by name, in order; properties ({@code ;...}) are dropped, invalid members
+	 * skipped.
+	 */
 	static Map<String, String> parse(List<String> headers) {
 		Map<String, String> entries = new LinkedHashMap<>();
 		int length = 0;
@@ -76,14 +79,18 @@ final class Baggage {
 				encoded.append((char) c);
 			}
 			else {
-				encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+				encoded.append('%')
+					.append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
 					.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
 			}
 		}
 		return encoded.toString();
 	}
 
-	/** Decodes percent-escapes ({@code +} stays a plus); {@code null} for a malformed escape. */
+	/**
+	 * Decodes percent-escapes ({@code +} stays a plus); {@code null} for a malformed
+	 * escape.
+	 */
 	static @Nullable String decode(String value) {
 		if (value.indexOf('%') < 0) {
 			return value;

@@ -7,16 +7,19 @@ import io.agenttracing.CurrentContext;
 import io.agenttracing.Scope;
 
 /**
- * Carries the current trace scope into work handed to executors that Spring does not manage. The
- * scope is captured when the task is submitted and restored, then removed, around its run, so the
- * worker thread keeps nothing afterwards.
+ * Carries the current trace scope into work handed to executors that Spring does not
+ * manage. The scope is captured when the task is submitted and restored, then removed,
+ * around its run, so the worker thread keeps nothing afterwards.
  */
 public final class ContextExecutors {
 
 	private ContextExecutors() {
 	}
 
-	/** An executor that runs each task in the scope that was current when it was submitted. */
+	/**
+	 * An executor that runs each task in the scope that was current when it was
+	 * submitted.
+	 */
 	public static Executor wrap(Executor executor) {
 		return (task) -> executor.execute(wrap(task));
 	}

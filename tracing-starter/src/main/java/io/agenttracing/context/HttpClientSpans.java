@@ -14,12 +14,13 @@ import io.agenttracing.Tracer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Traces an outgoing HTTP call made while a trace is current: a span of kind {@code NETWORK} per
- * request, named by method and host (never the path, which holds ids), whose id is the parent-id
- * sent in {@code traceparent}, so that two calls send two parent-ids. Inside a span that is already
- * {@code NETWORK} (a {@code @Traced(kind = NETWORK)} method), that span stands for the call and gets
- * its HTTP attributes instead. The span is never current on the calling thread: it ends when the
- * answer (or the failure) arrives, on whatever thread that is.
+ * Traces an outgoing HTTP call made while a trace is current: a span of kind
+ * {@code NETWORK} per request, named by method and host (never the path, which holds
+ * ids), whose id is the parent-id sent in {@code traceparent}, so that two calls send two
+ * parent-ids. Inside a span that is already {@code NETWORK} (a
+ * {@code @Traced(kind = NETWORK)} method), that span stands for the call and gets its
+ * HTTP attributes instead. The span is never current on the calling thread: it ends when
+ * the answer (or the failure) arrives, on whatever thread that is.
  */
 public final class HttpClientSpans {
 
@@ -31,9 +32,10 @@ public final class HttpClientSpans {
 
 	/**
 	 * @param tracer the tracer that starts the spans
-	 * @param spans whether to make a span per call; without, calls still carry the headers
-	 * @param errorOn4xx whether a 4xx answer sets status ERROR; by default it is the server's
-	 * answer, recorded but not our error
+	 * @param spans whether to make a span per call; without, calls still carry the
+	 * headers
+	 * @param errorOn4xx whether a 4xx answer sets status ERROR; by default it is the
+	 * server's answer, recorded but not our error
 	 */
 	public HttpClientSpans(Supplier<Tracer> tracer, boolean spans, boolean errorOn4xx) {
 		this.tracer = tracer;
@@ -41,7 +43,10 @@ public final class HttpClientSpans {
 		this.errorOn4xx = errorOn4xx;
 	}
 
-	/** The call about to be made, or {@code null} when no trace is current (nothing to trace or send). */
+	/**
+	 * The call about to be made, or {@code null} when no trace is current (nothing to
+	 * trace or send).
+	 */
 	public @Nullable Call start(String method, URI uri) {
 		Scope scope = CurrentContext.get();
 		if (scope == null) {
@@ -99,7 +104,10 @@ public final class HttpClientSpans {
 		return url.toString();
 	}
 
-	/** One outgoing call: the headers it sends and, if it has a span of its own, how that ends. */
+	/**
+	 * One outgoing call: the headers it sends and, if it has a span of its own, how that
+	 * ends.
+	 */
 	public static final class Call {
 
 		private final TraceContext trace;
@@ -119,7 +127,8 @@ public final class HttpClientSpans {
 
 		/**
 		 * Writes {@code traceparent} (this call's span as parent), {@code tracestate} and
-		 * {@code baggage} (added to any baggage the request already has) through {@code header}.
+		 * {@code baggage} (added to any baggage the request already has) through
+		 * {@code header}.
 		 */
 		public void inject(BiConsumer<String, String> header, @Nullable String existingBaggage) {
 			String parentId = (this.span != null) ? this.span.spanId() : null;

@@ -6,10 +6,11 @@ import io.micrometer.context.ThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Lets Micrometer's context-propagation library carry the current trace scope to other threads:
- * Spring's {@code ContextPropagatingTaskDecorator} for task executors and {@code @Async}, and
- * Reactor's automatic context propagation for operators. Registered through
- * {@code META-INF/services}, so it is found whenever the library is on the classpath.
+ * Lets Micrometer's context-propagation library carry the current trace scope to other
+ * threads: Spring's {@code ContextPropagatingTaskDecorator} for task executors and
+ * {@code @Async}, and Reactor's automatic context propagation for operators. Registered
+ * through {@code META-INF/services}, so it is found whenever the library is on the
+ * classpath.
  */
 public final class ScopeThreadLocalAccessor implements ThreadLocalAccessor<Scope> {
 

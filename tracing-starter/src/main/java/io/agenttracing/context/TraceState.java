@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parses and validates W3C {@code tracestate}. Repeated headers are combined in order, as HTTP
- * combines repeated fields, and empty ones add nothing. Any invalid member (a key or value outside
- * the grammar), a duplicated key or more than 32 members discards the whole {@code tracestate}: a
- * list we cannot vouch for is not passed on, in part or whole.
+ * Parses and validates W3C {@code tracestate}. Repeated headers are combined in order, as
+ * HTTP combines repeated fields, and empty ones add nothing. Any invalid member (a key or
+ * value outside the grammar), a duplicated key or more than 32 members discards the whole
+ * {@code tracestate}: a list we cannot vouch for is not passed on, in part or whole.
  */
 final class TraceState {
 
@@ -26,14 +26,16 @@ final class TraceState {
 		.compile("[a-z]" + KEY_CHARS + "{0,255}|[a-z0-9]" + KEY_CHARS + "{0,240}@[a-z]" + KEY_CHARS + "{0,13}");
 
 	/** Printable ASCII but ',' and '=', ending in a non-space; at most 256 characters. */
-	private static final Pattern VALUE = Pattern.compile("[\\x20-\\x2b\\x2d-\\x3c\\x3e-\\x7e]{0,255}[\\x21-\\x2b\\x2d-\\x3c\\x3e-\\x7e]");
+	private static final Pattern VALUE = Pattern
+		.compile("[\\x20-\\x2b\\x2d-\\x3c\\x3e-\\x7e]{0,255}[\\x21-\\x2b\\x2d-\\x3c\\x3e-\\x7e]");
 
 	private TraceState() {
 	}
 
 	/**
-	 * The valid {@code tracestate} of all the headers received, normalised (members joined by
-	 * {@code ,} without whitespace), or {@code null} when there is none or it is invalid.
+	 * The valid {@code tracestate} of all the headers received, normalised (members
+	 * joined by {@code ,} without whitespace), or {@code null} when there is none or it
+	 * is invalid.
 	 */
 	static @Nullable String parse(List<String> headers) {
 		List<String> members = new ArrayList<>();

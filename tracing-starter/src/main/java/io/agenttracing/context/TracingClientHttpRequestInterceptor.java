@@ -8,8 +8,9 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Traces outgoing {@code RestClient} and {@code RestTemplate} requests ({@link HttpClientSpans})
- * and sends the W3C {@code traceparent}, {@code tracestate} and {@code baggage} with them.
+ * Traces outgoing {@code RestClient} and {@code RestTemplate} requests
+ * ({@link HttpClientSpans}) and sends the W3C {@code traceparent}, {@code tracestate} and
+ * {@code baggage} with them.
  */
 public final class TracingClientHttpRequestInterceptor implements ClientHttpRequestInterceptor {
 

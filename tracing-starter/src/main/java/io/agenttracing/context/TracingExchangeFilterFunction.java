@@ -8,10 +8,10 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 /**
- * Traces outgoing {@code WebClient} requests ({@link HttpClientSpans}) and sends the W3C headers
- * with them. The trace is read when the request is made: on the calling thread, or from the Reactor
- * context when automatic context propagation restores it; the span ends with the response, an
- * error or a cancellation.
+ * Traces outgoing {@code WebClient} requests ({@link HttpClientSpans}) and sends the W3C
+ * headers with them. The trace is read when the request is made: on the calling thread,
+ * or from the Reactor context when automatic context propagation restores it; the span
+ * ends with the response, an error or a cancellation.
  */
 public final class TracingExchangeFilterFunction implements ExchangeFilterFunction {
 

@@ -19,12 +19,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Opens one trace per HTTP request, so every span of the request joins it, and finishes it when
- * the request ends. A valid W3C {@code traceparent} makes the trace continue the caller's (a
- * malformed one is ignored), a {@code baggage} session id becomes the trace's session, and the
- * {@code traceresponse} header tells the caller which trace and span served it. The previous scope of the thread is restored in {@code finally}: a pooled
- * server thread never carries a trace into the next request. A request that records no span
- * exports nothing.
+ * Opens one trace per HTTP request, so every span of the request joins it, and finishes
+ * it when the request ends. A valid W3C {@code traceparent} makes the trace continue the
+ * caller's (a malformed one is ignored), a {@code baggage} session id becomes the trace's
+ * session, and the {@code traceresponse} header tells the caller which trace and span
+ * served it. The previous scope of the thread is restored in {@code finally}: a pooled
+ * server thread never carries a trace into the next request. A request that records no
+ * span exports nothing.
  */
 public final class TracingFilter extends OncePerRequestFilter {
 
@@ -35,9 +36,9 @@ public final class TracingFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The parent of the request's trace. When Micrometer Tracing runs too, its server span has
-	 * already continued the caller's trace and is the closer parent; the caller's tracestate and
-	 * session still apply.
+	 * The parent of the request's trace. When Micrometer Tracing runs too, its server
+	 * span has already continued the caller's trace and is the closer parent; the
+	 * caller's tracestate and session still apply.
 	 */
 	private static @Nullable RemoteParent parent(@Nullable RemoteParent incoming, @Nullable RemoteParent external) {
 		if (external == null) {
@@ -58,7 +59,8 @@ public final class TracingFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		// Every value of each header: two traceparents start a new trace, tracestates are combined.
+		// Every value of each header: two traceparents start a new trace, tracestates are
+		// combined.
 		RemoteParent incoming = W3CTraceContext.extract(values(request, W3CTraceContext.TRACEPARENT),
 				values(request, W3CTraceContext.TRACESTATE), values(request, W3CTraceContext.BAGGAGE));
 		RemoteParent parent = parent(incoming, this.tracer.externalParent());

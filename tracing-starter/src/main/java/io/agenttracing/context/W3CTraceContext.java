@@ -11,8 +11,9 @@ import io.agenttracing.TraceContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The W3C Trace Context headers ({@code traceparent}, {@code tracestate}, {@code traceresponse})
- * and the W3C {@code baggage} entry that carries the session id between services.
+ * The W3C Trace Context headers ({@code traceparent}, {@code tracestate},
+ * {@code traceresponse}) and the W3C {@code baggage} entry that carries the session id
+ * between services.
  */
 public final class W3CTraceContext {
 
@@ -35,21 +36,22 @@ public final class W3CTraceContext {
 	}
 
 	/**
-	 * The remote parent that incoming headers describe, or {@code null} when {@code traceparent} is
-	 * missing or malformed (the request then starts a new trace).
+	 * The remote parent that incoming headers describe, or {@code null} when
+	 * {@code traceparent} is missing or malformed (the request then starts a new trace).
 	 */
 	public static @Nullable RemoteParent extract(@Nullable String traceparent, @Nullable String tracestate,
 			@Nullable String baggage) {
 		return extract((traceparent != null) ? List.of(traceparent) : List.of(),
-				(tracestate != null) ? List.of(tracestate) : List.of(), (baggage != null) ? List.of(baggage) : List.of());
+				(tracestate != null) ? List.of(tracestate) : List.of(),
+				(baggage != null) ? List.of(baggage) : List.of());
 	}
 
 	/**
-	 * The remote parent that incoming headers describe, each header given with all the values it
-	 * was received with. {@code null} (a new trace) unless there is exactly one {@code traceparent}
-	 * and it parses; {@code tracestate} is combined and validated ({@link TraceState}); the
-	 * {@code random} flag of the caller is kept; {@code baggage} gives the session and the entries
-	 * to pass on.
+	 * The remote parent that incoming headers describe, each header given with all the
+	 * values it was received with. {@code null} (a new trace) unless there is exactly one
+	 * {@code traceparent} and it parses; {@code tracestate} is combined and validated
+	 * ({@link TraceState}); the {@code random} flag of the caller is kept;
+	 * {@code baggage} gives the session and the entries to pass on.
 	 */
 	public static @Nullable RemoteParent extract(List<String> traceparents, List<String> tracestates,
 			List<String> baggages) {
@@ -79,9 +81,9 @@ public final class W3CTraceContext {
 	}
 
 	/**
-	 * The {@code traceparent} for a call made in {@code scope}: the current span as parent; with
-	 * no span running, the trace's remote parent, or else the span id promised to the caller in
-	 * {@code traceresponse} (the request's own root).
+	 * The {@code traceparent} for a call made in {@code scope}: the current span as
+	 * parent; with no span running, the trace's remote parent, or else the span id
+	 * promised to the caller in {@code traceresponse} (the request's own root).
 	 */
 	public static String traceparent(Scope scope) {
 		Span span = scope.span();
@@ -97,14 +99,17 @@ public final class W3CTraceContext {
 		return "00-" + trace.traceId() + "-" + parentId + "-" + flags(trace);
 	}
 
-	/** The {@code traceresponse} that tells a caller the trace and the span that serves it. */
+	/**
+	 * The {@code traceresponse} that tells a caller the trace and the span that serves
+	 * it.
+	 */
 	public static String traceresponse(TraceContext trace) {
 		return "00-" + trace.traceId() + "-" + trace.reserveRootSpanId() + "-" + flags(trace);
 	}
 
 	/**
-	 * The {@code baggage} of the trace: its session as {@code session.id} and the entries received
-	 * or set on it; {@code null} when there are none.
+	 * The {@code baggage} of the trace: its session as {@code session.id} and the entries
+	 * received or set on it; {@code null} when there are none.
 	 */
 	public static @Nullable String baggage(TraceContext trace) {
 		Map<String, String> entries = new LinkedHashMap<>();
@@ -116,7 +121,10 @@ public final class W3CTraceContext {
 		return Baggage.format(entries);
 	}
 
-	/** Sampled is our own decision; random is kept from the caller (and set for ids we make). */
+	/**
+	 * Sampled is our own decision; random is kept from the caller (and set for ids we
+	 * make).
+	 */
 	private static String flags(TraceContext trace) {
 		int flags = (trace.isSampled() ? SAMPLED_FLAG : 0) | (trace.isRandom() ? RANDOM_FLAG : 0);
 		return "0" + flags;

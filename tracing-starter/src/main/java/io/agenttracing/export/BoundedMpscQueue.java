@@ -6,10 +6,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A bounded queue for many producers and one consumer that takes no lock: a producer claims a slot
- * with one compare-and-set on the tail and fills it; the consumer empties slots in order. A full
- * queue refuses the element, which the caller counts as dropped. Producers never wait on the
- * consumer, and the consumer never makes producers wait.
+ * A bounded queue for many producers and one consumer that takes no lock: a producer
+ * claims a slot with one compare-and-set on the tail and fills it; the consumer empties
+ * slots in order. A full queue refuses the element, which the caller counts as dropped.
+ * Producers never wait on the consumer, and the consumer never makes producers wait.
  *
  * @param <E> the element type
  */
@@ -28,9 +28,10 @@ final class BoundedMpscQueue<E> {
 	private final AtomicLong head = new AtomicLong();
 
 	/**
-	 * The tail up to which producers may claim without reading {@link #head}: the consumer writes
-	 * head for every element, and reading it on every offer would move its cache line between cores
-	 * each time. Producers renew the limit only when they reach it.
+	 * The tail up to which producers may claim without reading {@link #head}: the
+	 * consumer writes head for every element, and reading it on every offer would move
+	 * its cache line between cores each time. Producers renew the limit only when they
+	 * reach it.
 	 */
 	private final AtomicLong producerLimit;
 
@@ -66,8 +67,9 @@ final class BoundedMpscQueue<E> {
 	}
 
 	/**
-	 * The oldest element, or {@code null} when the queue is empty or its oldest slot is claimed but
-	 * not yet filled (the next call sees it). Only the consumer thread calls this.
+	 * The oldest element, or {@code null} when the queue is empty or its oldest slot is
+	 * claimed but not yet filled (the next call sees it). Only the consumer thread calls
+	 * this.
 	 */
 	@Nullable E poll() {
 		long next = this.head.get();

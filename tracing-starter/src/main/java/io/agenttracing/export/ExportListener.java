@@ -22,7 +22,9 @@ public interface ExportListener {
 		return (all.size() == 1) ? all.get(0) : new CompositeExportListener(all);
 	}
 
-	/** A trace was snapshotted, before it goes to the exporters; called once per trace. */
+	/**
+	 * A trace was snapshotted, before it goes to the exporters; called once per trace.
+	 */
 	default void onTrace(TraceData trace) {
 	}
 
@@ -35,8 +37,8 @@ public interface ExportListener {
 	}
 
 	/**
-	 * A trace was dropped: by one exporter's full queue, or refused because the pipeline was
-	 * closing ({@code exporter} is {@value ExportPipeline#QUEUE}).
+	 * A trace was dropped: by one exporter's full queue, or refused because the pipeline
+	 * was closing ({@code exporter} is {@value ExportPipeline#QUEUE}).
 	 */
 	default void onDropped(String exporter) {
 	}

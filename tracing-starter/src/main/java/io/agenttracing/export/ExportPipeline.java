@@ -23,16 +23,18 @@ import org.apache.commons.logging.LogFactory;
 /**
  * Moves finished traces from the traced threads to the exporters.
  * <p>
- * Each exporter has a lane: a bounded lock-free queue and a thread of its own. The traced thread
- * offers the finished trace to each lane (one compare-and-set each): it never blocks, never copies,
- * and when a lane's queue is full that exporter drops the trace and the drop is counted under its
- * name. The lane thread takes the snapshot (taken once per trace, shared by all lanes) and exports
- * it, so an exporter that throws or hangs loses only its own traces. Closing the pipeline exports
- * what is queued, within a timeout.
+ * Each exporter has a lane: a bounded lock-free queue and a thread of its own. The traced
+ * thread offers the finished trace to each lane (one compare-and-set each): it never
+ * blocks, never copies, and when a lane's queue is full that exporter drops the trace and
+ * the drop is counted under its name. The lane thread takes the snapshot (taken once per
+ * trace, shared by all lanes) and exports it, so an exporter that throws or hangs loses
+ * only its own traces. Closing the pipeline exports what is queued, within a timeout.
  */
 public final class ExportPipeline implements TraceSink, AutoCloseable {
 
-	/** The name under which traces refused because the pipeline was closed are reported. */
+	/**
+	 * The name under which traces refused because the pipeline was closed are reported.
+	 */
 	public static final String QUEUE = "queue";
 
 	public static final int DEFAULT_QUEUE_CAPACITY = 2048;
@@ -41,7 +43,9 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 
 	public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
-	/** Default most spans in one batch handed to an exporter (OpenTelemetry's batch size). */
+	/**
+	 * Default most spans in one batch handed to an exporter (OpenTelemetry's batch size).
+	 */
 	public static final int DEFAULT_MAX_BATCH_SPANS = 512;
 
 	/** Default most batches of one exporter in flight at once. */
@@ -67,7 +71,8 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 		for (int i = 0; i < builder.exporters.size(); i++) {
 			TraceExporter exporter = builder.exporters.get(i);
 			String name = builder.names.get(i);
-			// The first lane tells the listener about each trace, so metrics count every trace once.
+			// The first lane tells the listener about each trace, so metrics count every
+			// trace once.
 			lanes.add(new Lane(exporter, (name != null) ? name : safeName(exporter), builder, this.listener,
 					scheduleDelayNanos, lanes.isEmpty(), this.dropped));
 		}
@@ -102,7 +107,9 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 		return max;
 	}
 
-	/** Traces waiting in one exporter's own queue, or {@code -1} for an unknown exporter. */
+	/**
+	 * Traces waiting in one exporter's own queue, or {@code -1} for an unknown exporter.
+	 */
 	public int queueSize(String exporter) {
 		for (Lane lane : this.lanes) {
 			if (lane.name.equals(exporter)) {
@@ -112,7 +119,9 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 		return -1;
 	}
 
-	/** Traces dropped, by any exporter's full queue or because the pipeline was closed. */
+	/**
+	 * Traces dropped, by any exporter's full queue or because the pipeline was closed.
+	 */
 	public long droppedCount() {
 		return this.dropped.sum();
 	}
@@ -132,8 +141,8 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 	}
 
 	/**
-	 * Hands everything queued so far to the exporters and waits until they took it, at most
-	 * {@code timeout}.
+	 * Hands everything queued so far to the exporters and waits until they took it, at
+	 * most {@code timeout}.
 	 * @return whether everything was exported in time
 	 */
 	public boolean flush(Duration timeout) {
@@ -160,8 +169,8 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 	}
 
 	/**
-	 * Stops accepting traces, exports what is queued and shuts the exporters down, waiting at most
-	 * the shutdown timeout. An exporter still busy then is abandoned.
+	 * Stops accepting traces, exports what is queued and shuts the exporters down,
+	 * waiting at most the shutdown timeout. An exporter still busy then is abandoned.
 	 */
 	@Override
 	public void close() {
@@ -200,9 +209,10 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 	}
 
 	/**
-	 * One exporter with its own queue and thread. The thread drains its queue, then sleeps for the
-	 * schedule delay; a producer wakes it early only when the queue is a quarter full, because a
-	 * wake-up is a system call and one per trace would cost more than the span.
+	 * One exporter with its own queue and thread. The thread drains its queue, then
+	 * sleeps for the schedule delay; a producer wakes it early only when the queue is a
+	 * quarter full, because a wake-up is a system call and one per trace would cost more
+	 * than the span.
 	 */
 	private static final class Lane implements Runnable {
 
@@ -229,7 +239,10 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 
 		private final LongAdder dropped;
 
-		/** Whether the exporter sends batches itself; if not, each trace is exported and counted on its own. */
+		/**
+		 * Whether the exporter sends batches itself; if not, each trace is exported and
+		 * counted on its own.
+		 */
 		private final boolean batching;
 
 		private final int maxBatchSpans;
@@ -298,14 +311,17 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 			List<TraceData> batch = new ArrayList<>();
 			int batchSpans = 0;
 			while (true) {
-				// Counted before the poll, so that flush() never sees an empty queue and an idle lane
-				// while a trace is between the two; the count is given back once the trace is exported.
+				// Counted before the poll, so that flush() never sees an empty queue and
+				// an idle lane
+				// while a trace is between the two; the count is given back once the
+				// trace is exported.
 				this.pending.incrementAndGet();
 				PendingExport export = this.queue.poll();
 				if (export == null) {
 					this.pending.decrementAndGet();
 					if (!batch.isEmpty()) {
-						// The queue is drained: send what was gathered rather than wait for more.
+						// The queue is drained: send what was gathered rather than wait
+						// for more.
 						send(batch);
 						batch = new ArrayList<>();
 						batchSpans = 0;
@@ -324,7 +340,8 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 				}
 				TraceData trace = snapshot(export);
 				if (trace == null || !this.batching) {
-					// An exporter without a batch form takes each trace as it comes, counted on its own.
+					// An exporter without a batch form takes each trace as it comes,
+					// counted on its own.
 					try {
 						if (trace != null) {
 							export(trace);
@@ -350,7 +367,10 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 			}
 		}
 
-		/** Sends a batch as one call of the exporter, with at most the allowed requests in flight. */
+		/**
+		 * Sends a batch as one call of the exporter, with at most the allowed requests in
+		 * flight.
+		 */
 		private void send(List<TraceData> batch) {
 			try {
 				this.inFlight.acquire();
@@ -386,7 +406,10 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 			});
 		}
 
-		/** Waits for the batches still in flight, until the pipeline's shutdown gives up on this lane. */
+		/**
+		 * Waits for the batches still in flight, until the pipeline's shutdown gives up
+		 * on this lane.
+		 */
 		private void awaitInFlight() {
 			try {
 				this.inFlight.acquire(this.maxConcurrentRequests);
@@ -472,7 +495,8 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 		}
 
 		/**
-		 * Most spans in one batch handed to an exporter; a trace larger than this goes alone, whole.
+		 * Most spans in one batch handed to an exporter; a trace larger than this goes
+		 * alone, whole.
 		 */
 		public Builder maxBatchSpans(int max) {
 			if (max <= 0) {
@@ -498,7 +522,9 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 			return this;
 		}
 
-		/** Adds an exporter reported under {@code name} (its metric tag and thread name). */
+		/**
+		 * Adds an exporter reported under {@code name} (its metric tag and thread name).
+		 */
 		public Builder exporter(String name, TraceExporter exporter) {
 			this.exporters.add(Objects.requireNonNull(exporter, "exporter"));
 			this.names.add(Objects.requireNonNull(name, "name"));

@@ -10,8 +10,9 @@ public final class ExportResults {
 	}
 
 	/**
-	 * Waits for a batch export and rethrows its failure as it was raised, for a single-trace
-	 * {@link TraceExporter#export(io.agenttracing.TraceData)} that delegates to the batch form.
+	 * Waits for a batch export and rethrows its failure as it was raised, for a
+	 * single-trace {@link TraceExporter#export(io.agenttracing.TraceData)} that delegates
+	 * to the batch form.
 	 */
 	public static void await(CompletionStage<Void> export) {
 		try {

@@ -7,9 +7,9 @@ import java.util.concurrent.CompletionStage;
 import io.agenttracing.TraceData;
 
 /**
- * Receives finished traces on the export pipeline's thread, never on the traced thread. Each
- * exporter runs in isolation: one that throws or hangs delays no other exporter and never the
- * application. Every bean implementing this interface receives traces.
+ * Receives finished traces on the export pipeline's thread, never on the traced thread.
+ * Each exporter runs in isolation: one that throws or hangs delays no other exporter and
+ * never the application. Every bean implementing this interface receives traces.
  */
 public interface TraceExporter {
 
@@ -20,15 +20,16 @@ public interface TraceExporter {
 	void export(TraceData trace);
 
 	/**
-	 * Exports several traces at once: as one request, where the backend takes several traces per
-	 * request. The returned stage completes when the batch is delivered, or completes
-	 * exceptionally when it is not; the pipeline then counts every trace of the batch as failed.
-	 * The pipeline keeps up to {@code export.max-concurrent-requests} batches of one exporter in
-	 * flight, so one slow round trip does not cap throughput.
+	 * Exports several traces at once: as one request, where the backend takes several
+	 * traces per request. The returned stage completes when the batch is delivered, or
+	 * completes exceptionally when it is not; the pipeline then counts every trace of the
+	 * batch as failed. The pipeline keeps up to {@code export.max-concurrent-requests}
+	 * batches of one exporter in flight, so one slow round trip does not cap throughput.
 	 * <p>
-	 * By default each trace goes to {@link #export(TraceData)} in turn, on the pipeline's thread,
-	 * and the pipeline counts each trace's success or failure on its own: an exporter that only
-	 * implements the single-trace method (a lambda, say) works unchanged.
+	 * By default each trace goes to {@link #export(TraceData)} in turn, on the pipeline's
+	 * thread, and the pipeline counts each trace's success or failure on its own: an
+	 * exporter that only implements the single-trace method (a lambda, say) works
+	 * unchanged.
 	 */
 	default CompletionStage<Void> export(List<TraceData> traces) {
 		for (TraceData trace : traces) {
@@ -37,7 +38,10 @@ public interface TraceExporter {
 		return CompletableFuture.completedFuture(null);
 	}
 
-	/** Writes out anything buffered. Called on graceful shutdown before {@link #shutdown()}. */
+	/**
+	 * Writes out anything buffered. Called on graceful shutdown before
+	 * {@link #shutdown()}.
+	 */
 	default void flush() {
 	}
 
@@ -56,7 +60,10 @@ public interface TraceExporter {
 		};
 	}
 
-	/** An exporter that hands each trace to all of {@code exporters} in turn, on the calling thread. */
+	/**
+	 * An exporter that hands each trace to all of {@code exporters} in turn, on the
+	 * calling thread.
+	 */
 	static TraceExporter composite(List<? extends TraceExporter> exporters) {
 		List<TraceExporter> all = List.copyOf(exporters);
 		return new TraceExporter() {

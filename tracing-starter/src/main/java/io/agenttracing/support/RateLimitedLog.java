@@ -7,9 +7,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * A warning log that writes at most once per interval and counts what it held back, so that a
- * failure on every call (an exporter that is down, an argument that never serialises) cannot flood
- * the application's log.
+ * A warning log that writes at most once per interval and counts what it held back, so
+ * that a failure on every call (an exporter that is down, an argument that never
+ * serialises) cannot flood the application's log.
  */
 public final class RateLimitedLog {
 
@@ -29,7 +29,8 @@ public final class RateLimitedLog {
 	public void warn(String message, Throwable cause) {
 		long now = System.nanoTime();
 		long allowed = this.nextAllowed.get();
-		if ((allowed != Long.MIN_VALUE && now - allowed < 0) || !this.nextAllowed.compareAndSet(allowed, now + this.intervalNanos)) {
+		if ((allowed != Long.MIN_VALUE && now - allowed < 0)
+				|| !this.nextAllowed.compareAndSet(allowed, now + this.intervalNanos)) {
 			this.suppressed.incrementAndGet();
 			return;
 		}

@@ -97,11 +97,21 @@ class TracedMethodInterceptorTest {
 		tools.login("alice", "hunter2", new java.util.TreeMap<>(Map.of("apiKey", "sk-123", "model", "gpt")));
 		tools.echo("x".repeat(500));
 		List<TraceData> traces = traces();
-		SpanData login = traces.stream().filter((t) -> t.name().equals("Tools.login")).findFirst().orElseThrow().spans().get(0);
+		SpanData login = traces.stream()
+			.filter((t) -> t.name().equals("Tools.login"))
+			.findFirst()
+			.orElseThrow()
+			.spans()
+			.get(0);
 		assertThat(login.input()).isEqualTo(
 				"{\"user\":\"alice\",\"password\":\"[REDACTED]\",\"options\":{\"apiKey\":\"[REDACTED]\",\"model\":\"gpt\"}}")
 			.doesNotContain("hunter2", "sk-123");
-		SpanData echo = traces.stream().filter((t) -> t.name().equals("Tools.echo")).findFirst().orElseThrow().spans().get(0);
+		SpanData echo = traces.stream()
+			.filter((t) -> t.name().equals("Tools.echo"))
+			.findFirst()
+			.orElseThrow()
+			.spans()
+			.get(0);
 		assertThat(echo.output()).startsWith("\"" + "x".repeat(64) + "...[truncated 436 chars]\"");
 	}
 
@@ -115,7 +125,8 @@ class TracedMethodInterceptorTest {
 		assertThat(tools.awkward(cycle, stream, lambda, new ThrowingGetter())).isEqualTo(3);
 		SpanData span = onlyTrace().spans().get(0);
 		assertThat(span.status()).isEqualTo(SpanStatus.OK);
-		// Each argument is cut at this fixture's 64 characters; CaptureAtDepthTest reads them whole.
+		// Each argument is cut at this fixture's 64 characters; CaptureAtDepthTest reads
+		// them whole.
 		assertThat(span.input()).contains("\"cycle\":\"{\\\"next\\\":\\\"<cycle ")
 			.contains("\"stream\":\"<java.io.ByteArrayInputStream>\"")
 			.contains("\"supplier\":\"\\\"<lambda ")
@@ -161,7 +172,8 @@ class TracedMethodInterceptorTest {
 		Tools tools = proxy(new Tools());
 		CompletableFuture<String> failing = new CompletableFuture<>();
 		tools.later(failing);
-		failing.completeExceptionally(new java.util.concurrent.CompletionException(new IllegalArgumentException("bad")));
+		failing
+			.completeExceptionally(new java.util.concurrent.CompletionException(new IllegalArgumentException("bad")));
 		CompletableFuture<String> cancelled = new CompletableFuture<>();
 		tools.later(cancelled);
 		cancelled.cancel(true);
@@ -278,7 +290,11 @@ class TracedMethodInterceptorTest {
 
 		@Traced(kind = SpanKind.LLM)
 		public String llm(String prompt) {
-			Tracing.currentSpan().setModel("sim-1").setTokenUsage(5, 7).addSignal("cost", 0.001).addEvent("first-token");
+			Tracing.currentSpan()
+				.setModel("sim-1")
+				.setTokenUsage(5, 7)
+				.addSignal("cost", 0.001)
+				.addEvent("first-token");
 			return "hi";
 		}
 

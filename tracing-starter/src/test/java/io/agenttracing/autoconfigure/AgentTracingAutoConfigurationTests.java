@@ -123,7 +123,8 @@ class AgentTracingAutoConfigurationTests {
 				assertThat(context).hasSingleBean(MicrometerExportListener.class);
 				context.getBean(GreetingService.class).greet("Linus");
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				// Tagged by kind and status: a tag per span name only when metrics.span-names is on.
+				// Tagged by kind and status: a tag per span name only when
+				// metrics.span-names is on.
 				await().untilAsserted(() -> assertThat(registry.find(MicrometerExportListener.SPAN_DURATION)
 					.tags("kind", "AGENT", "status", "OK")
 					.timer()).isNotNull());
@@ -253,7 +254,10 @@ class AgentTracingAutoConfigurationTests {
 
 		@Traced(kind = SpanKind.LLM)
 		public String complete(String prompt) {
-			Tracing.currentSpan().setModel("sim-1").setTokenUsage(5, 7).setAttribute("gen_ai.provider.name", "simulated");
+			Tracing.currentSpan()
+				.setModel("sim-1")
+				.setTokenUsage(5, 7)
+				.setAttribute("gen_ai.provider.name", "simulated");
 			return "hello";
 		}
 
@@ -274,6 +278,5 @@ class AgentTracingAutoConfigurationTests {
 		}
 
 	}
-
 
 }

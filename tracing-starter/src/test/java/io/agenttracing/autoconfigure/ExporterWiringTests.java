@@ -25,7 +25,10 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** One place wires every built-in exporter; customizers adjust OTLP and Zipkin; conventions are a bean. */
+/**
+ * One place wires every built-in exporter; customizers adjust OTLP and Zipkin;
+ * conventions are a bean.
+ */
 class ExporterWiringTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -75,7 +78,9 @@ class ExporterWiringTests {
 			return (builder) -> builder.header("X-Tenant", "acme");
 		}
 
-		/** Only the span's own attributes and a team tag: no OpenInference or GenAI keys. */
+		/**
+		 * Only the span's own attributes and a team tag: no OpenInference or GenAI keys.
+		 */
 		@Bean
 		AttributeConventions teamConventions() {
 			return new AttributeConventions() {

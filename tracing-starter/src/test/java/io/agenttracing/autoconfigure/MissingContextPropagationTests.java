@@ -23,13 +23,15 @@ class MissingContextPropagationTests {
 		this.runner.withClassLoader(new FilteredClassLoader("io.micrometer.context")).run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(output.getAll().split("context-propagation is not on the classpath", -1)).hasSize(2);
-			assertThat(output.getAll()).contains("@Async methods, task executors, virtual threads or Reactor operators");
+			assertThat(output.getAll())
+				.contains("@Async methods, task executors, virtual threads or Reactor operators");
 		});
 	}
 
 	@Test
 	void withContextPropagationThereIsNoWarning(CapturedOutput output) {
-		this.runner.run((context) -> assertThat(output.getAll()).doesNotContain("context-propagation is not on the classpath"));
+		this.runner.run(
+				(context) -> assertThat(output.getAll()).doesNotContain("context-propagation is not on the classpath"));
 	}
 
 }

@@ -25,7 +25,9 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Programmatic spans, disabled tracing, exporter names and the configuration metadata. */
+/**
+ * Programmatic spans, disabled tracing, exporter names and the configuration metadata.
+ */
 class StartupAndWiringTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -82,8 +84,10 @@ class StartupAndWiringTests {
 		}
 		Map<String, JsonNode> properties = new HashMap<>();
 		metadata.get("properties").forEach((property) -> properties.put(property.get("name").asString(), property));
-		// The processor cannot read defaults that are constants of other classes; the additional
-		// metadata states them, and this checks them against the properties' real defaults.
+		// The processor cannot read defaults that are constants of other classes; the
+		// additional
+		// metadata states them, and this checks them against the properties' real
+		// defaults.
 		TracingProperties fresh = new TracingProperties();
 		Map<String, Object> defaults = new HashMap<>();
 		defaults.put("agent.tracing.enabled", fresh.isEnabled());
@@ -106,8 +110,9 @@ class StartupAndWiringTests {
 			assertThat(properties.get(name).get("defaultValue")).as(name).isNotNull();
 			assertThat(properties.get(name).get("defaultValue").asString()).as(name).isEqualTo(String.valueOf(value));
 		});
-		assertThat(properties).containsKeys("agent.tracing.capture.redact-keys", "agent.tracing.capture.unredacted-keys",
-				"agent.tracing.capture.redact-patterns", "agent.tracing.capture.allowed-headers");
+		assertThat(properties).containsKeys("agent.tracing.capture.redact-keys",
+				"agent.tracing.capture.unredacted-keys", "agent.tracing.capture.redact-patterns",
+				"agent.tracing.capture.allowed-headers");
 	}
 
 	@Configuration(proxyBeanMethods = false)

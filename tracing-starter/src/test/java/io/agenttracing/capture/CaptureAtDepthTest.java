@@ -23,8 +23,9 @@ import org.springframework.http.HttpHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Capture never changes the call, at any depth: one-shot values nested in records and beans are
- * never consumed, user getters never run, and a huge value costs what the limit allows.
+ * Capture never changes the call, at any depth: one-shot values nested in records and
+ * beans are never consumed, user getters never run, and a huge value costs what the limit
+ * allows.
  */
 class CaptureAtDepthTest {
 
@@ -86,7 +87,8 @@ class CaptureAtDepthTest {
 		node.next = node;
 		this.calls.huge(new Batch("x".repeat(1_000_000), Stream.empty()), node);
 		SpanData span = onlySpan();
-		assertThat(span.input()).hasSizeLessThan(2 * 2000 + 200).contains("...[truncated]")
+		assertThat(span.input()).hasSizeLessThan(2 * 2000 + 200)
+			.contains("...[truncated]")
 			.contains("\"node\":{\"name\":\"n\",\"next\":\"<cycle " + Node.class.getName() + ">\"}");
 	}
 

@@ -87,8 +87,9 @@ class JsonValueCapturerTest {
 		}
 		Object value = new Call("search",
 				List.of(Map.of("apiKey", "k-1"), List.of(new Credentials("ada", "hunter2")), "Bearer abcdefgh123"));
-		assertThat(this.capturer.capture(value)).isEqualTo("{\"tool\":\"search\",\"steps\":[{\"apiKey\":\"[REDACTED]\"},"
-				+ "[{\"user\":\"ada\",\"password\":\"[REDACTED]\"}],\"Bearer [REDACTED]\"]}");
+		assertThat(this.capturer.capture(value))
+			.isEqualTo("{\"tool\":\"search\",\"steps\":[{\"apiKey\":\"[REDACTED]\"},"
+					+ "[{\"user\":\"ada\",\"password\":\"[REDACTED]\"}],\"Bearer [REDACTED]\"]}");
 	}
 
 }

@@ -28,7 +28,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Secrets never leave the process: not under secret keys, not inside free text, in no exporter. */
+/**
+ * Secrets never leave the process: not under secret keys, not inside free text, in no
+ * exporter.
+ */
 class SecretRedactionTest {
 
 	private static final List<String> SECRETS = List.of("hunter2", "xyz-very-secret-1", "dXNlcjpwYXNzd29yZA",
@@ -52,8 +55,8 @@ class SecretRedactionTest {
 	@Test
 	void jsonHeldAsTextIsRedactedByKey() {
 		String toolArguments = "{\"city\":\"Oslo\",\"api_key\":\"json-key-999\",\"auth\":{\"password\":{\"v\":1}}}";
-		assertThat(this.capturer.capture(toolArguments))
-			.isEqualTo("\"{\\\"city\\\":\\\"Oslo\\\",\\\"api_key\\\":\\\"[REDACTED]\\\",\\\"auth\\\":{\\\"password\\\":\\\"[REDACTED]\\\"}}\"");
+		assertThat(this.capturer.capture(toolArguments)).isEqualTo(
+				"\"{\\\"city\\\":\\\"Oslo\\\",\\\"api_key\\\":\\\"[REDACTED]\\\",\\\"auth\\\":{\\\"password\\\":\\\"[REDACTED]\\\"}}\"");
 	}
 
 	@Test
@@ -67,8 +70,8 @@ class SecretRedactionTest {
 		});
 		runner.withPropertyValues("agent.tracing.capture.unredacted-keys=token").run((context) -> {
 			JsonValueCapturer capturer = context.getBean(JsonValueCapturer.class);
-			assertThat(capturer.capture(Map.of("token", "visible", "password", "hunter2")))
-				.contains("visible").doesNotContain("hunter2");
+			assertThat(capturer.capture(Map.of("token", "visible", "password", "hunter2"))).contains("visible")
+				.doesNotContain("hunter2");
 		});
 		runner.withPropertyValues("agent.tracing.capture.redact-patterns=ticket-\\d+").run((context) -> {
 			JsonValueCapturer capturer = context.getBean(JsonValueCapturer.class);
@@ -103,11 +106,12 @@ class SecretRedactionTest {
 				span.setAttribute("private_key", "private-pem");
 				span.setAttribute("request.cookie", "cookie-value");
 				span.setTag("caller", "sk-proj-abcdefghijklmnop1234");
-				span.addEvent(SpanEvent.of("retry").withAttribute("header", "Basic dXNlcjpwYXNzd29yZA")
+				span.addEvent(SpanEvent.of("retry")
+					.withAttribute("header", "Basic dXNlcjpwYXNzd29yZA")
 					.withAttribute("session_token", "hunter2"));
 				span.setInputJson("{\"api_key\":\"json-key-999\",\"q\":\"AKIAABCDEFGHIJKLMNOP\"}");
-				span.setError(new IllegalStateException("login failed for password=hunter2",
-						new RuntimeException("token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N")));
+				span.setError(new IllegalStateException("login failed for password=hunter2", new RuntimeException(
+						"token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N")));
 			}
 			assertThat(pipeline.flush(Duration.ofSeconds(5))).isTrue();
 		}

@@ -30,7 +30,10 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** {@code agent.tracing.http.client-spans=false}: no client spans, and the headers still go out. */
+/**
+ * {@code agent.tracing.http.client-spans=false}: no client spans, and the headers still
+ * go out.
+ */
 @SpringBootTest(classes = ClientSpansSwitchTest.Application.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "agent.tracing.export.schedule-delay=10ms", "agent.tracing.http.client-spans=false",
 				"spring.autoconfigure.exclude=" + HttpPropagationTest.BRAVE })
@@ -54,7 +57,8 @@ class ClientSpansSwitchTest {
 		String traceresponse = response.headers().firstValue("traceresponse").orElseThrow();
 		String traceId = traceresponse.substring(3, 35);
 		assertThat(this.calls.received).hasSize(2);
-		// From the controller, with no span running: the request's own root, as traceresponse names it.
+		// From the controller, with no span running: the request's own root, as
+		// traceresponse names it.
 		assertThat(this.calls.received.get(0).get("traceparent")).isEqualTo(traceresponse);
 		TraceData trace = await().until(() -> this.memory.findById(traceId).orElse(null), (t) -> t != null);
 		assertThat(trace.spans()).extracting(SpanData::name).containsExactly("Calls.traced");

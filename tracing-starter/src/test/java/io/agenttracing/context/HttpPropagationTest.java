@@ -40,8 +40,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * W3C Trace Context over real HTTP: incoming {@code traceparent}, {@code tracestate} and
- * {@code baggage}; outgoing headers on Boot's {@code RestClient}, {@code RestTemplate} and
- * {@code WebClient}; the {@code traceresponse} header.
+ * {@code baggage}; outgoing headers on Boot's {@code RestClient}, {@code RestTemplate}
+ * and {@code WebClient}; the {@code traceresponse} header.
  */
 @SpringBootTest(classes = HttpPropagationTest.Application.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "agent.tracing.export.schedule-delay=10ms",
@@ -81,7 +81,8 @@ class HttpPropagationTest {
 	}
 
 	private TraceData trace(String traceId) {
-		// The filter finishes the trace after the response is written, so wait for it to arrive.
+		// The filter finishes the trace after the response is written, so wait for it to
+		// arrive.
 		return await().until(() -> this.memory.findById(traceId), java.util.Optional::isPresent).orElseThrow();
 	}
 
@@ -227,7 +228,12 @@ class HttpPropagationTest {
 
 		@Traced(name = "webClient", kind = SpanKind.NETWORK)
 		public String webClient() {
-			return this.webClient.get().uri(url()).header("x-client", "webClient").retrieve().bodyToMono(String.class).block();
+			return this.webClient.get()
+				.uri(url())
+				.header("x-client", "webClient")
+				.retrieve()
+				.bodyToMono(String.class)
+				.block();
 		}
 
 	}

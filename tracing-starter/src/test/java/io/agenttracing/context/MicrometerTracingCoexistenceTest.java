@@ -22,8 +22,8 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With Boot's own tracing on the Brave bridge running too, our traces join the current Micrometer
- * trace: same trace id, and the Micrometer span as parent.
+ * With Boot's own tracing on the Brave bridge running too, our traces join the current
+ * Micrometer trace: same trace id, and the Micrometer span as parent.
  */
 @SpringBootTest(classes = MicrometerTracingCoexistenceTest.Application.class,
 		properties = { "agent.tracing.export.schedule-delay=10ms", "management.tracing.sampling.probability=0.1" })

@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A web request with Boot's own tracing (Brave bridge) active: Boot's server span continues the
- * caller's {@code traceparent}, and our trace joins Boot's server span.
+ * A web request with Boot's own tracing (Brave bridge) active: Boot's server span
+ * continues the caller's {@code traceparent}, and our trace joins Boot's server span.
  */
 @SpringBootTest(classes = MicrometerTracingWebCoexistenceTest.Application.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT,

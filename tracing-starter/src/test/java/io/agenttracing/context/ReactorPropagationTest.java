@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Traced methods returning {@code Mono} and {@code Flux}: the span ends on the terminal signal,
- * spans started inside operators on other threads get it as parent, a {@code Flux} records the
- * time to its first element.
+ * Traced methods returning {@code Mono} and {@code Flux}: the span ends on the terminal
+ * signal, spans started inside operators on other threads get it as parent, a
+ * {@code Flux} records the time to its first element.
  */
 class ReactorPropagationTest {
 

@@ -35,9 +35,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The trace scope follows work to other threads: {@code @Async}, Boot's auto-configured executor,
- * an executor built with Boot's builder, {@code CompletableFuture.supplyAsync} on a Spring
- * executor, and a plain executor wrapped by {@link ContextExecutors}. Worker threads keep nothing.
+ * The trace scope follows work to other threads: {@code @Async}, Boot's auto-configured
+ * executor, an executor built with Boot's builder, {@code CompletableFuture.supplyAsync}
+ * on a Spring executor, and a plain executor wrapped by {@link ContextExecutors}. Worker
+ * threads keep nothing.
  */
 @SpringBootTest(classes = ThreadPropagationTest.Application.class,
 		properties = { "agent.tracing.export.schedule-delay=10ms", "spring.task.execution.pool.core-size=2",

@@ -46,8 +46,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * W3C Trace Context Level 2 over real HTTP, with headers repeated as a real client can send them,
- * and a span of kind NETWORK for every outgoing call of Boot's three HTTP clients.
+ * W3C Trace Context Level 2 over real HTTP, with headers repeated as a real client can
+ * send them, and a span of kind NETWORK for every outgoing call of Boot's three HTTP
+ * clients.
  */
 @SpringBootTest(classes = TraceContextConformanceTest.Application.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "agent.tracing.export.schedule-delay=10ms",
@@ -113,7 +114,8 @@ class TraceContextConformanceTest {
 	@Test
 	void thirtyTwoMembersPassAndThirtyThreeAreDiscarded() throws Exception {
 		assertThat(forwarded("traceparent", "00-" + TRACE + "-" + PARENT + "-01", "tracestate", members(1, 20),
-				"tracestate", members(21, 32)).get("tracestate")).isEqualTo(members(1, 32));
+				"tracestate", members(21, 32))
+			.get("tracestate")).isEqualTo(members(1, 32));
 		this.capture.received.clear();
 		Map<String, String> tooMany = forwarded("traceparent", "00-" + TRACE + "-" + PARENT + "-01", "tracestate",
 				members(1, 20), "tracestate", members(21, 33));
@@ -124,9 +126,9 @@ class TraceContextConformanceTest {
 	@Test
 	void keysAndValuesFollowTheGrammarOrTheWholeTracestateIsDiscarded() throws Exception {
 		String tenantKey = "t".repeat(241) + "@" + "v".repeat(14);
-		assertThat(forwarded("traceparent", "00-" + TRACE + "-" + PARENT + "-01", "tracestate", "foo=1",
-				"tracestate", "z".repeat(256) + "=1," + tenantKey + "=2").get("tracestate"))
-			.isEqualTo("foo=1," + "z".repeat(256) + "=1," + tenantKey + "=2");
+		assertThat(forwarded("traceparent", "00-" + TRACE + "-" + PARENT + "-01", "tracestate", "foo=1", "tracestate",
+				"z".repeat(256) + "=1," + tenantKey + "=2")
+			.get("tracestate")).isEqualTo("foo=1," + "z".repeat(256) + "=1," + tenantKey + "=2");
 		for (String invalid : List.of("z".repeat(257) + "=1", "t".repeat(242) + "@v=1", "t@" + "v".repeat(15) + "=1",
 				"FOO=1", "foo.bar=1", "foo =1", "foo@=1", "@foo=1", "foo@bar@baz=1", "foo=bar=baz", "foo=",
 				"foo=1,foo=2")) {
@@ -222,9 +224,10 @@ class TraceContextConformanceTest {
 
 	@Test
 	void sessionTracestateAndUserBaggageTravelAcrossTwoServices() throws Exception {
-		call("/relay", "traceparent", "00-" + TRACE + "-" + PARENT + "-01", "tracestate", "vendor=abc",
-				"baggage", "session.id=chat%207", "baggage", "tenant=acme");
-		// The second service (/hop) received the first's call and made its own: what reaches /capture
+		call("/relay", "traceparent", "00-" + TRACE + "-" + PARENT + "-01", "tracestate", "vendor=abc", "baggage",
+				"session.id=chat%207", "baggage", "tenant=acme");
+		// The second service (/hop) received the first's call and made its own: what
+		// reaches /capture
 		// has crossed two services.
 		assertThat(this.capture.received).hasSize(1);
 		Map<String, String> headers = this.capture.received.get(0);
@@ -281,7 +284,9 @@ class TraceContextConformanceTest {
 			// User info and query hold secrets and ids: url.full leaves both out.
 			String base = "http://user:secret@127.0.0.1:" + this.environment.getProperty("local.server.port");
 			for (int i = 0; i < calls; i++) {
-				answers.add(this.restClient.get().uri(base + "/capture?call=" + i + "&token=t0k").retrieve()
+				answers.add(this.restClient.get()
+					.uri(base + "/capture?call=" + i + "&token=t0k")
+					.retrieve()
 					.body(String.class));
 			}
 			return String.join(",", answers);
@@ -335,8 +340,9 @@ class TraceContextConformanceTest {
 		String failing() {
 			assertThatThrownBy(() -> this.restClient.get().uri(url("/status?code=503")).retrieve().body(String.class))
 				.hasMessageContaining("503");
-			assertThatThrownBy(() -> this.webClient.get().uri(url("/status?code=404")).retrieve()
-				.bodyToMono(String.class).block()).hasMessageContaining("404");
+			assertThatThrownBy(
+					() -> this.webClient.get().uri(url("/status?code=404")).retrieve().bodyToMono(String.class).block())
+				.hasMessageContaining("404");
 			assertThatThrownBy(() -> this.restTemplate.getForObject("http://127.0.0.1:1/nothing", String.class))
 				.isNotNull();
 			return this.restClient.get().uri(url("/capture")).retrieve().body(String.class);

@@ -29,9 +29,10 @@ import org.springframework.scheduling.annotation.EnableAsync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With {@code spring.threads.virtual.enabled=true}, Boot's executor runs tasks on virtual threads,
- * and the trace scope follows them. Needs Java 21 or later: the build runs it on the Temurin 25
- * JDK (or on the build's own JDK when that is 21+), in a test execution of its own.
+ * With {@code spring.threads.virtual.enabled=true}, Boot's executor runs tasks on virtual
+ * threads, and the trace scope follows them. Needs Java 21 or later: the build runs it on
+ * the Temurin 25 JDK (or on the build's own JDK when that is 21+), in a test execution of
+ * its own.
  */
 @Tag("virtual-threads")
 @SpringBootTest(classes = VirtualThreadPropagationTest.Application.class,

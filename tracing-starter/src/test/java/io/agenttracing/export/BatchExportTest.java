@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Lanes hand batches to exporters that take them, bounded by spans, with requests in flight bounded. */
+/**
+ * Lanes hand batches to exporters that take them, bounded by spans, with requests in
+ * flight bounded.
+ */
 class BatchExportTest {
 
 	private static void trace(Tracer tracer, String name, int spans) {
@@ -55,7 +58,8 @@ class BatchExportTest {
 		}
 		assertThat(exporter.batches).anySatisfy((batch) -> assertThat(batch).singleElement()
 			.satisfies((trace) -> assertThat(trace.spanCount()).isEqualTo(80)));
-		// Thirty traces of ten spans fill batches of fifty: far fewer requests than traces.
+		// Thirty traces of ten spans fill batches of fifty: far fewer requests than
+		// traces.
 		assertThat(exporter.batches.size()).isLessThan(15);
 	}
 
@@ -70,7 +74,8 @@ class BatchExportTest {
 			trace(tracer, "a", 2);
 			trace(tracer, "b", 2);
 			trace(tracer, "c", 2);
-			// No flush: the lane wakes on its own after the schedule delay and sends what it holds.
+			// No flush: the lane wakes on its own after the schedule delay and sends what
+			// it holds.
 			await().atMost(Duration.ofSeconds(5))
 				.untilAsserted(() -> assertThat(exporter.batches.stream().mapToInt(List::size).sum()).isEqualTo(3));
 		}
@@ -93,7 +98,8 @@ class BatchExportTest {
 		}
 		List<TraceData> all = exporter.batches.stream().flatMap(List::stream).toList();
 		assertThat(all).hasSize(2);
-		assertThat(all).filteredOn(TraceData::fragment).singleElement()
+		assertThat(all).filteredOn(TraceData::fragment)
+			.singleElement()
 			.satisfies((fragment) -> assertThat(fragment.spans().get(0).name()).isEqualTo("late"));
 	}
 

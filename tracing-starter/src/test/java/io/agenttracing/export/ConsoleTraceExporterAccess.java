@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import io.agenttracing.TraceData;
 import io.agenttracing.export.console.ConsoleTraceExporter;
 
-/** Renders a trace through the console exporter's tree format, as a user's console shows it. */
+/**
+ * Renders a trace through the console exporter's tree format, as a user's console shows
+ * it.
+ */
 final class ConsoleTraceExporterAccess {
 
 	private ConsoleTraceExporterAccess() {

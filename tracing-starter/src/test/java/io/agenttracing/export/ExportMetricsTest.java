@@ -25,21 +25,26 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What is dropped or cut is visible, counters exist before the first failure, and shutdown loses nothing queued. */
+/**
+ * What is dropped or cut is visible, counters exist before the first failure, and
+ * shutdown loses nothing queued.
+ */
 class ExportMetricsTest {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-				SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-				AgentTracingAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+					CompositeMeterRegistryAutoConfiguration.class, AgentTracingAutoConfiguration.class));
 
 	@Test
 	void countersExistAtZeroFromStartupAndTheOpenTraceGaugeIsThere() {
 		this.runner.run((context) -> {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			assertThat(registry.get(MicrometerExportListener.FAILED).tag("exporter", "memory").counter().count()).isZero();
-			assertThat(registry.get(MicrometerExportListener.DROPPED).tag("exporter", "memory").counter().count()).isZero();
-			assertThat(registry.get(MicrometerExportListener.DROPPED).tag("exporter", "queue").counter().count()).isZero();
+			assertThat(registry.get(MicrometerExportListener.FAILED).tag("exporter", "memory").counter().count())
+				.isZero();
+			assertThat(registry.get(MicrometerExportListener.DROPPED).tag("exporter", "memory").counter().count())
+				.isZero();
+			assertThat(registry.get(MicrometerExportListener.DROPPED).tag("exporter", "queue").counter().count())
+				.isZero();
 			assertThat(registry.get(MicrometerExportListener.SPANS_DROPPED).counter().count()).isZero();
 			assertThat(registry.get("agent.tracing.traces.open").gauge().value()).isZero();
 		});
@@ -49,11 +54,8 @@ class ExportMetricsTest {
 	void droppedSpansAreCountedAndShownAndDurationsAreNotTaggedByNameByDefault() {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		MicrometerExportListener listener = new MicrometerExportListener(registry, List.of("memory"), 0);
-		try (ExportPipeline pipeline = ExportPipeline.builder()
-			.exporter((TraceData trace) -> {
-			})
-			.listener(listener)
-			.build()) {
+		try (ExportPipeline pipeline = ExportPipeline.builder().exporter((TraceData trace) -> {
+		}).listener(listener).build()) {
 			Tracer tracer = Tracer.builder().sink(pipeline).maxSpansPerTrace(3).build();
 			try (Span root = tracer.startSpan("root", SpanKind.AGENT)) {
 				for (int i = 0; i < 5; i++) {

@@ -53,7 +53,11 @@ class ExportPipelineTest {
 				failures.incrementAndGet();
 			}
 		};
-		try (ExportPipeline pipeline = ExportPipeline.builder().exporter(throwing).exporter(healthy).listener(listener).build()) {
+		try (ExportPipeline pipeline = ExportPipeline.builder()
+			.exporter(throwing)
+			.exporter(healthy)
+			.listener(listener)
+			.build()) {
 			Tracer tracer = Tracer.builder().sink(pipeline).build();
 			for (int i = 0; i < 10; i++) {
 				trace(tracer, "t" + i);

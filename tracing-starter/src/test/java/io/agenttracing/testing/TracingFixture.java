@@ -17,8 +17,9 @@ import org.springframework.aop.framework.ProxyFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A tracer exporting through the real pipeline into the in-memory store, and Spring proxies that
- * apply {@code @Traced} with it: the aspect under test without an application context.
+ * A tracer exporting through the real pipeline into the in-memory store, and Spring
+ * proxies that apply {@code @Traced} with it: the aspect under test without an
+ * application context.
  */
 public final class TracingFixture implements AutoCloseable {
 

@@ -12,16 +12,15 @@ import io.agenttracing.export.TraceExporter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The traces the application finished during a test, in the order they finished, with the parts of
- * one trace (a trace continued by another request, late spans) merged. Every read first waits until
- * the export pipeline has handed over everything already finished, so a test reads a trace right
- * after the call that made it, without polling:
- * <pre>{@code
+ * The traces the application finished during a test, in the order they finished, with the
+ * parts of one trace (a trace continued by another request, late spans) merged. Every
+ * read first waits until the export pipeline has handed over everything already finished,
+ * so a test reads a trace right after the call that made it, without polling: <pre>{@code
  * agent.chat("What is the weather in Atlantis?");
  * assertThat(traces.last()).hasSpanNamed("WeatherTool.call").ofKind(TOOL).hasStatus(ERROR);
- * }</pre>
- * A request served by a real server (a {@code RANDOM_PORT} test) finishes its trace just after the
- * response is written; use {@link #await(String)} with the trace id the response carries.
+ * }</pre> A request served by a real server (a {@code RANDOM_PORT} test) finishes its
+ * trace just after the response is written; use {@link #await(String)} with the trace id
+ * the response carries.
  */
 public final class CapturedTraces implements TraceExporter {
 
@@ -85,7 +84,10 @@ public final class CapturedTraces implements TraceExporter {
 		return all().stream().filter((trace) -> trace.traceId().equals(traceId)).findFirst();
 	}
 
-	/** The first trace with this name (its first root span's name); fails if there is none. */
+	/**
+	 * The first trace with this name (its first root span's name); fails if there is
+	 * none.
+	 */
 	public TraceData named(String name) {
 		return all().stream()
 			.filter((trace) -> name.equals(trace.name()))
@@ -94,7 +96,10 @@ public final class CapturedTraces implements TraceExporter {
 					"No trace named '" + name + "'; finished: " + all().stream().map(TraceData::name).toList()));
 	}
 
-	/** Waits (at most ten seconds) for the trace with this id, for requests served by a real server. */
+	/**
+	 * Waits (at most ten seconds) for the trace with this id, for requests served by a
+	 * real server.
+	 */
 	public TraceData await(String traceId) {
 		settle();
 		long deadline = System.nanoTime() + WAIT.toNanos();
@@ -121,7 +126,9 @@ public final class CapturedTraces implements TraceExporter {
 		}
 	}
 
-	/** Forgets every trace, for example between tests that share an application context. */
+	/**
+	 * Forgets every trace, for example between tests that share an application context.
+	 */
 	public void clear() {
 		settle();
 		synchronized (this) {

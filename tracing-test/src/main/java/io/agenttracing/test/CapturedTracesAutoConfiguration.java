@@ -11,9 +11,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Registers {@link CapturedTraces} as an exporter wherever the test kit is on the classpath (test
- * scope), so that {@code @SpringBootTest} classes can autowire it. Off with
- * {@code agent.tracing.test.capture=false}.
+ * Registers {@link CapturedTraces} as an exporter wherever the test kit is on the
+ * classpath (test scope), so that {@code @SpringBootTest} classes can autowire it. Off
+ * with {@code agent.tracing.test.capture=false}.
  */
 @AutoConfiguration(before = AgentTracingAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "agent.tracing.test.capture", matchIfMissing = true)

@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Assertions on one span: its kind, status, place in the tree, attributes, input and output. */
+/**
+ * Assertions on one span: its kind, status, place in the tree, attributes, input and
+ * output.
+ */
 public final class SpanAssert extends AbstractAssert<SpanAssert, SpanData> {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -46,7 +49,10 @@ public final class SpanAssert extends AbstractAssert<SpanAssert, SpanData> {
 		return this;
 	}
 
-	/** Fails unless the span failed with an error of this type (or a subtype's name ending in it). */
+	/**
+	 * Fails unless the span failed with an error of this type (or a subtype's name ending
+	 * in it).
+	 */
 	public SpanAssert hasErrorOfType(Class<? extends Throwable> type) {
 		isNotNull();
 		if (this.actual.error() == null || !type.getName().equals(this.actual.error().type())) {
@@ -67,14 +73,12 @@ public final class SpanAssert extends AbstractAssert<SpanAssert, SpanData> {
 	public SpanAssert hasChild(String name) {
 		TraceData trace = trace();
 		List<SpanData> children = trace.childrenOf(this.actual.spanId());
-		return new SpanAssert(children.stream()
-			.filter((child) -> child.name().equals(name))
-			.findFirst()
-			.orElseGet(() -> {
-				failWithMessage("Expected span <%s> to have a child named <%s> but its children are %s",
-						this.actual.name(), name, TraceAssert.names(children));
-				return this.actual;
-			}), trace);
+		return new SpanAssert(
+				children.stream().filter((child) -> child.name().equals(name)).findFirst().orElseGet(() -> {
+					failWithMessage("Expected span <%s> to have a child named <%s> but its children are %s",
+							this.actual.name(), name, TraceAssert.names(children));
+					return this.actual;
+				}), trace);
 	}
 
 	/** Its direct children, to narrow down and count. */
@@ -101,8 +105,8 @@ public final class SpanAssert extends AbstractAssert<SpanAssert, SpanData> {
 	public SpanAssert hasAttribute(String key) {
 		isNotNull();
 		if (!this.actual.attributes().containsKey(key)) {
-			failWithMessage("Expected span <%s> to have attribute <%s> but its attributes are %s", this.actual.name(), key,
-					this.actual.attributes());
+			failWithMessage("Expected span <%s> to have attribute <%s> but its attributes are %s", this.actual.name(),
+					key, this.actual.attributes());
 		}
 		return this;
 	}
@@ -117,14 +121,22 @@ public final class SpanAssert extends AbstractAssert<SpanAssert, SpanData> {
 		return this;
 	}
 
-	/** The captured input at a JSON path ({@code $.messages[0].role}) or pointer ({@code /messages/0/role}). */
+	/**
+	 * The captured input at a JSON path ({@code $.messages[0].role}) or pointer
+	 * ({@code /messages/0/role}).
+	 */
 	public ObjectAssert<@Nullable Object> input(String path) {
-		return Assertions.assertThat(at(this.actual.input(), path)).as("input %s of span <%s>", path, this.actual.name());
+		return Assertions.assertThat(at(this.actual.input(), path))
+			.as("input %s of span <%s>", path, this.actual.name());
 	}
 
-	/** The captured output at a JSON path ({@code $.answer}) or pointer; {@code $} for the whole value. */
+	/**
+	 * The captured output at a JSON path ({@code $.answer}) or pointer; {@code $} for the
+	 * whole value.
+	 */
 	public ObjectAssert<@Nullable Object> output(String path) {
-		return Assertions.assertThat(at(this.actual.output(), path)).as("output %s of span <%s>", path, this.actual.name());
+		return Assertions.assertThat(at(this.actual.output(), path))
+			.as("output %s of span <%s>", path, this.actual.name());
 	}
 
 	/** The captured input as JSON text. */
@@ -187,7 +199,8 @@ public final class SpanAssert extends AbstractAssert<SpanAssert, SpanData> {
 	private TraceData trace() {
 		isNotNull();
 		if (this.trace == null) {
-			throw new IllegalStateException("This span was asserted on alone: assert on its trace to reach its relatives");
+			throw new IllegalStateException(
+					"This span was asserted on alone: assert on its trace to reach its relatives");
 		}
 		return this.trace;
 	}

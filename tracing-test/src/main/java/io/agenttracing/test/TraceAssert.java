@@ -11,7 +11,9 @@ import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.AbstractLongAssert;
 import org.assertj.core.api.Assertions;
 
-/** Assertions on one trace: what an agent did, in the questions a developer asks of it. */
+/**
+ * Assertions on one trace: what an agent did, in the questions a developer asks of it.
+ */
 public final class TraceAssert extends AbstractAssert<TraceAssert, TraceData> {
 
 	TraceAssert(TraceData trace) {
@@ -53,11 +55,15 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, TraceData> {
 	/** Fails if any span of the trace has status ERROR, naming them with their errors. */
 	public TraceAssert hasNoErrors() {
 		isNotNull();
-		List<SpanData> failed = this.actual.spans().stream().filter((span) -> span.status() == SpanStatus.ERROR).toList();
+		List<SpanData> failed = this.actual.spans()
+			.stream()
+			.filter((span) -> span.status() == SpanStatus.ERROR)
+			.toList();
 		if (!failed.isEmpty()) {
 			failWithMessage("Expected trace <%s> to have no errors but these spans failed: %s", this.actual.name(),
 					failed.stream()
-						.map((span) -> span.name() + ((span.error() != null) ? " (" + span.error().message() + ")" : ""))
+						.map((span) -> span.name()
+								+ ((span.error() != null) ? " (" + span.error().message() + ")" : ""))
 						.toList());
 		}
 		return this;
@@ -101,13 +107,15 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, TraceData> {
 	/** Input tokens of every LLM span. */
 	public AbstractLongAssert<?> inputTokens() {
 		isNotNull();
-		return Assertions.assertThat(tokens(Span.INPUT_TOKENS_ATTRIBUTE)).as("input tokens of trace <%s>", this.actual.name());
+		return Assertions.assertThat(tokens(Span.INPUT_TOKENS_ATTRIBUTE))
+			.as("input tokens of trace <%s>", this.actual.name());
 	}
 
 	/** Output tokens of every LLM span. */
 	public AbstractLongAssert<?> outputTokens() {
 		isNotNull();
-		return Assertions.assertThat(tokens(Span.OUTPUT_TOKENS_ATTRIBUTE)).as("output tokens of trace <%s>", this.actual.name());
+		return Assertions.assertThat(tokens(Span.OUTPUT_TOKENS_ATTRIBUTE))
+			.as("output tokens of trace <%s>", this.actual.name());
 	}
 
 	private long tokens(String attribute) {

@@ -4,8 +4,7 @@ import io.agenttracing.SpanData;
 import io.agenttracing.TraceData;
 
 /**
- * Entry point of the assertions on traces, next to AssertJ's own:
- * <pre>{@code
+ * Entry point of the assertions on traces, next to AssertJ's own: <pre>{@code
  * import static io.agenttracing.test.TraceAssertions.assertThat;
  *
  * assertThat(traces.last())

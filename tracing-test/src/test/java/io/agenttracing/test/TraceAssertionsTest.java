@@ -23,7 +23,10 @@ import org.springframework.context.annotation.Import;
 import static io.agenttracing.test.TraceAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The test kit in a user's {@code @SpringBootTest}: read the trace right after the call and assert on it. */
+/**
+ * The test kit in a user's {@code @SpringBootTest}: read the trace right after the call
+ * and assert on it.
+ */
 @SpringBootTest(classes = TraceAssertionsTest.Application.class)
 class TraceAssertionsTest {
 
@@ -58,7 +61,9 @@ class TraceAssertionsTest {
 			.isEqualTo("weather in Atlantis");
 		assertThat(this.traces.last()).span("Agent.respond").input("$.prompt").isEqualTo("weather in Atlantis");
 		assertThat(this.traces.last()).span("WeatherTool.call").input("/city").isEqualTo("Atlantis");
-		assertThat(this.traces.last()).span("Agent.respond").output("$").isEqualTo("I could not reach the weather service");
+		assertThat(this.traces.last()).span("Agent.respond")
+			.output("$")
+			.isEqualTo("I could not reach the weather service");
 	}
 
 	@Test
@@ -80,7 +85,8 @@ class TraceAssertionsTest {
 	void tracesAreKeptInOrderAndCanBeCleared() {
 		this.agent.respond("a", "first");
 		this.agent.respond("b", "second");
-		org.assertj.core.api.Assertions.assertThat(this.traces.all()).extracting((t) -> t.sessionId())
+		org.assertj.core.api.Assertions.assertThat(this.traces.all())
+			.extracting((t) -> t.sessionId())
 			.containsExactly("a", "b");
 		this.traces.clear();
 		org.assertj.core.api.Assertions.assertThat(this.traces.all()).isEmpty();
@@ -90,7 +96,8 @@ class TraceAssertionsTest {
 	@Test
 	void awaitWaitsForATraceFinishedElsewhere() throws Exception {
 		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-		// As a request served by a real server: the trace finishes on the server's thread.
+		// As a request served by a real server: the trace finishes on the server's
+		// thread.
 		Thread server = new Thread(() -> {
 			TraceContext trace = Tracing.tracer()
 				.continueTrace(new RemoteParent(traceId, "00f067aa0ba902b7", null, null), "served");

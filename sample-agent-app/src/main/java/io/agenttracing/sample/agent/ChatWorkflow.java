@@ -12,7 +12,8 @@ import io.agenttracing.sample.memory.ConversationMemory;
 import org.springframework.stereotype.Component;
 
 /**
- * One chat turn: load the conversation, retrieve context, let the agent answer, remember the turn.
+ * One chat turn: load the conversation, retrieve context, let the agent answer, remember
+ * the turn.
  */
 @Component
 public class ChatWorkflow {

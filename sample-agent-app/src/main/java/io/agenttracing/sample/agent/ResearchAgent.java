@@ -15,8 +15,8 @@ import io.agenttracing.sample.tools.ToolExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * The agent loop: ask the model, run the tools it asks for, feed their results back, until the
- * model answers or the step budget runs out.
+ * The agent loop: ask the model, run the tools it asks for, feed their results back,
+ * until the model answers or the step budget runs out.
  */
 @Component
 public class ResearchAgent {

@@ -13,8 +13,9 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
 /**
- * Retrieves context for a question from the knowledge service over HTTP. The service's base URL is
- * {@code sample.knowledge.base-url}; by default this application serves it itself.
+ * Retrieves context for a question from the knowledge service over HTTP. The service's
+ * base URL is {@code sample.knowledge.base-url}; by default this application serves it
+ * itself.
  */
 @Component
 public class KnowledgeClient {

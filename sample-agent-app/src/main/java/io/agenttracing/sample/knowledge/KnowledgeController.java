@@ -8,8 +8,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The knowledge service: snippets that share words with the query. Its handler is traced, so when
- * another service calls it, its span joins the caller's trace (W3C {@code traceparent}).
+ * The knowledge service: snippets that share words with the query. Its handler is traced,
+ * so when another service calls it, its span joins the caller's trace (W3C
+ * {@code traceparent}).
  */
 @RestController
 public class KnowledgeController {

@@ -11,8 +11,7 @@ import java.util.List;
  * @param inputTokens prompt tokens consumed
  * @param outputTokens completion tokens produced
  */
-public record LlmResponse(String content, List<ToolCall> toolCalls, String model, long inputTokens,
-		long outputTokens) {
+public record LlmResponse(String content, List<ToolCall> toolCalls, String model, long inputTokens, long outputTokens) {
 
 	public boolean wantsTools() {
 		return !this.toolCalls.isEmpty();

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
- * An LLM behind any OpenAI-compatible chat completions API (OpenAI, Azure OpenAI, Ollama, vLLM,
- * LM Studio...), with function calling. Base URL, API key and model come from {@code sample.llm.*}.
+ * An LLM behind any OpenAI-compatible chat completions API (OpenAI, Azure OpenAI, Ollama,
+ * vLLM, LM Studio...), with function calling. Base URL, API key and model come from
+ * {@code sample.llm.*}.
  */
 @Component
 @ConditionalOnProperty(name = "sample.llm.provider", havingValue = "openai")

@@ -17,10 +17,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * A deterministic stand-in for an LLM, so the sample runs offline: it asks for the calculator when
- * the message holds arithmetic, for the weather tool when it asks about the weather somewhere, and
- * answers from the tool results or the retrieved context. It reports a model name and token
- * counts like a real model.
+ * A deterministic stand-in for an LLM, so the sample runs offline: it asks for the
+ * calculator when the message holds arithmetic, for the weather tool when it asks about
+ * the weather somewhere, and answers from the tool results or the retrieved context. It
+ * reports a model name and token counts like a real model.
  */
 @Component
 @ConditionalOnProperty(name = "sample.llm.provider", havingValue = "simulated", matchIfMissing = true)

@@ -11,7 +11,8 @@ import io.agenttracing.sample.llm.ToolSpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Evaluates arithmetic with + - * / and parentheses, exactly (no floating-point surprises).
+ * Evaluates arithmetic with + - * / and parentheses, exactly (no floating-point
+ * surprises).
  */
 @Component
 public class CalculatorTool implements Tool {
@@ -32,7 +33,10 @@ public class CalculatorTool implements Tool {
 		return expression + " = " + value.stripTrailingZeros().toPlainString();
 	}
 
-	/** Recursive descent: expression := term (('+'|'-') term)*, term := factor (('*'|'/') factor)*. */
+	/**
+	 * Recursive descent: expression := term (('+'|'-') term)*, term := factor (('*'|'/')
+	 * factor)*.
+	 */
 	private static final class Parser {
 
 		private final String text;
@@ -46,7 +50,8 @@ public class CalculatorTool implements Tool {
 		BigDecimal parse() {
 			BigDecimal value = expression();
 			if (this.position != this.text.length()) {
-				throw new IllegalArgumentException("Unexpected '" + this.text.charAt(this.position) + "' in " + this.text);
+				throw new IllegalArgumentException(
+						"Unexpected '" + this.text.charAt(this.position) + "' in " + this.text);
 			}
 			return value;
 		}

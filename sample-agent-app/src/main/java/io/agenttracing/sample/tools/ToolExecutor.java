@@ -11,8 +11,8 @@ import io.agenttracing.sample.llm.ToolSpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the tools the model asks for. A failing tool does not fail the chat: its error goes back
- * to the model as the tool's result, as agents usually handle it.
+ * Runs the tools the model asks for. A failing tool does not fail the chat: its error
+ * goes back to the model as the tool's result, as agents usually handle it.
  */
 @Component
 public class ToolExecutor {

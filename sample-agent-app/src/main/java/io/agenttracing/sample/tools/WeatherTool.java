@@ -11,8 +11,8 @@ import io.agenttracing.sample.llm.ToolSpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Reports the weather of a city. Offline and deterministic; Atlantis has no weather station, so
- * asking for it fails, which shows how a failing tool looks in a trace.
+ * Reports the weather of a city. Offline and deterministic; Atlantis has no weather
+ * station, so asking for it fails, which shows how a failing tool looks in a trace.
  */
 @Component
 public class WeatherTool implements Tool {
@@ -21,9 +21,8 @@ public class WeatherTool implements Tool {
 
 	@Override
 	public ToolSpec spec() {
-		return new ToolSpec("weather", "Current weather of a city",
-				Map.of("type", "object", "properties", Map.of("city", Map.of("type", "string")), "required",
-						new String[] { "city" }));
+		return new ToolSpec("weather", "Current weather of a city", Map.of("type", "object", "properties",
+				Map.of("city", Map.of("type", "string")), "required", new String[] { "city" }));
 	}
 
 	@Override

@@ -32,7 +32,8 @@ public class ChatController {
 		if (request == null || !StringUtils.hasText(request.message())) {
 			return ResponseEntity.badRequest().build();
 		}
-		String sessionId = StringUtils.hasText(request.sessionId()) ? request.sessionId() : UUID.randomUUID().toString();
+		String sessionId = StringUtils.hasText(request.sessionId()) ? request.sessionId()
+				: UUID.randomUUID().toString();
 		AgentAnswer answer = this.workflow.handle(sessionId, request.message());
 		return ResponseEntity.ok(new ChatResponse(answer.answer(), Tracing.currentTraceId(), sessionId,
 				answer.toolsUsed(), answer.model()));

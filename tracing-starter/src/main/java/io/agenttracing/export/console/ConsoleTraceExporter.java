@@ -10,8 +10,8 @@ import io.agenttracing.TraceJson;
 import io.agenttracing.export.TraceExporter;
 
 /**
- * Prints each trace, either as a readable tree with durations, status and a timeline bar per
- * span, or as one line of JSON (the shape the actuator endpoint serves).
+ * Prints each trace, either as a readable tree with durations, status and a timeline bar
+ * per span, or as one line of JSON (the shape the actuator endpoint serves).
  */
 public final class ConsoleTraceExporter implements TraceExporter {
 
@@ -66,7 +66,9 @@ public final class ConsoleTraceExporter implements TraceExporter {
 			text.append("  session=").append(trace.sessionId());
 		}
 		if (trace.droppedSpans() > 0) {
-			text.append("  dropped=").append(trace.droppedSpans()).append(trace.droppedSpans() == 1 ? " span" : " spans");
+			text.append("  dropped=")
+				.append(trace.droppedSpans())
+				.append(trace.droppedSpans() == 1 ? " span" : " spans");
 		}
 		if (trace.incomplete()) {
 			text.append("  INCOMPLETE (root still running at max-trace-duration)");

@@ -16,11 +16,12 @@ import io.agenttracing.export.TraceExporter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Appends each trace as one line of JSON (the shape the actuator endpoint serves) to a file.
- * When the file would grow past its size limit it is rotated: {@code traces.jsonl} becomes
- * {@code traces.jsonl.1}, older files shift up, and the oldest beyond the limit is deleted. Writes
- * are serialised, so concurrent exports never interleave lines. A fragment of a trace (spans that
- * ended after it was written) is a line of its own with the same trace id.
+ * Appends each trace as one line of JSON (the shape the actuator endpoint serves) to a
+ * file. When the file would grow past its size limit it is rotated: {@code traces.jsonl}
+ * becomes {@code traces.jsonl.1}, older files shift up, and the oldest beyond the limit
+ * is deleted. Writes are serialised, so concurrent exports never interleave lines. A
+ * fragment of a trace (spans that ended after it was written) is a line of its own with
+ * the same trace id.
  */
 public final class JsonLinesTraceExporter implements TraceExporter {
 

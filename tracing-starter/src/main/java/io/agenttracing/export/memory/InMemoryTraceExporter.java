@@ -12,9 +12,10 @@ import io.agenttracing.TraceData;
 import io.agenttracing.export.TraceExporter;
 
 /**
- * Keeps the most recent traces in memory, bounded by count: the oldest is forgotten when a new one
- * arrives at capacity. Parts of one trace that arrive separately (spans that ended after their trace
- * was exported, or the spans of another request that continued the trace) are merged.
+ * Keeps the most recent traces in memory, bounded by count: the oldest is forgotten when
+ * a new one arrives at capacity. Parts of one trace that arrive separately (spans that
+ * ended after their trace was exported, or the spans of another request that continued
+ * the trace) are merged.
  */
 public final class InMemoryTraceExporter implements TraceExporter, TraceRepository {
 
@@ -32,8 +33,8 @@ public final class InMemoryTraceExporter implements TraceExporter, TraceReposito
 
 	/**
 	 * @param maxTraces most traces kept; the oldest is forgotten first
-	 * @param maxSpansPerTrace most spans kept for one trace id, however many parts arrive with it;
-	 * further spans are counted in {@link TraceData#droppedSpans()}
+	 * @param maxSpansPerTrace most spans kept for one trace id, however many parts arrive
+	 * with it; further spans are counted in {@link TraceData#droppedSpans()}
 	 */
 	public InMemoryTraceExporter(int maxTraces, int maxSpansPerTrace) {
 		if (maxTraces <= 0) {
@@ -68,10 +69,12 @@ public final class InMemoryTraceExporter implements TraceExporter, TraceReposito
 		spans.addAll((dropped > 0) ? arriving.subList(0, room) : arriving);
 		spans.sort(Comparator.comparingLong(SpanData::startEpochNanos));
 		String session = (existing.sessionId() != null) ? existing.sessionId() : fragment.sessionId();
-		// The parts may arrive in any order (a downstream request of the same trace often finishes
+		// The parts may arrive in any order (a downstream request of the same trace often
+		// finishes
 		// first), so the merged trace is named after its earliest span.
 		return TraceData.of(existing.traceId(), null, existing.startEpochNanos(), session, spans,
-				existing.fragment() && fragment.fragment(), existing.droppedSpans() + fragment.droppedSpans() + dropped);
+				existing.fragment() && fragment.fragment(),
+				existing.droppedSpans() + fragment.droppedSpans() + dropped);
 	}
 
 	@Override

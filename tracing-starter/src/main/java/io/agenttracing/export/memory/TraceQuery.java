@@ -30,7 +30,8 @@ public record TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @
 	}
 
 	boolean matches(TraceData trace) {
-		return (this.kind == null || holdsKind(trace, this.kind)) && (this.status == null || this.status == trace.status())
+		return (this.kind == null || holdsKind(trace, this.kind))
+				&& (this.status == null || this.status == trace.status())
 				&& (this.sessionId == null || this.sessionId.equals(trace.sessionId()));
 	}
 

@@ -19,12 +19,12 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Records pipeline activity as Micrometer meters:
  * <ul>
- * <li>{@value #SPAN_DURATION}: a timer of span durations, tagged by kind and status, and by name
- * only when asked for, for at most {@code maxSpanNames} names (one series per name would grow
- * without bound with generated span names);</li>
- * <li>{@value #EXPORTED}, {@value #FAILED}, {@value #DROPPED}: counters of traces, tagged by
- * exporter ({@code queue} for traces refused while the pipeline closed), registered at 0 from the
- * start so a dashboard can read them before the first failure;</li>
+ * <li>{@value #SPAN_DURATION}: a timer of span durations, tagged by kind and status, and
+ * by name only when asked for, for at most {@code maxSpanNames} names (one series per
+ * name would grow without bound with generated span names);</li>
+ * <li>{@value #EXPORTED}, {@value #FAILED}, {@value #DROPPED}: counters of traces, tagged
+ * by exporter ({@code queue} for traces refused while the pipeline closed), registered at
+ * 0 from the start so a dashboard can read them before the first failure;</li>
  * <li>{@value #SPANS_DROPPED}: spans a trace did not keep because it reached
  * {@code max-spans-per-trace};</li>
  * <li>{@value #TOKEN_USAGE} and {@value #OPERATION_DURATION} for LLM spans, after the
@@ -67,8 +67,8 @@ public final class MicrometerExportListener implements ExportListener {
 	/**
 	 * @param registry where the meters go
 	 * @param exporters the exporters, whose counters are registered at 0 now
-	 * @param maxSpanNames span names to tag the duration timer with, at most; 0 for none. Names
-	 * past the limit share the tag {@value #OTHER_NAMES}.
+	 * @param maxSpanNames span names to tag the duration timer with, at most; 0 for none.
+	 * Names past the limit share the tag {@value #OTHER_NAMES}.
 	 */
 	public MicrometerExportListener(MeterRegistry registry, List<String> exporters, int maxSpanNames) {
 		this.registry = registry;

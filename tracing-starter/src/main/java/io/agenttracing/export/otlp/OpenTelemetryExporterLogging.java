@@ -6,13 +6,16 @@ import java.util.logging.Logger;
 
 /**
  * Silences the log lines the OpenTelemetry exporter writes itself on every failed request
- * (through java.util.logging). Failures are counted by the pipeline and logged by it at most once a
- * minute; the exporter's own lines would repeat that several times a minute against a collector
- * that is down.
+ * (through java.util.logging). Failures are counted by the pipeline and logged by it at
+ * most once a minute; the exporter's own lines would repeat that several times a minute
+ * against a collector that is down.
  */
 final class OpenTelemetryExporterLogging {
 
-	/** Held, because java.util.logging keeps loggers only weakly and would forget the level. */
+	/**
+	 * Held, because java.util.logging keeps loggers only weakly and would forget the
+	 * level.
+	 */
 	private static final List<Logger> SILENCED = List.of(Logger.getLogger("io.opentelemetry.exporter.internal"),
 			Logger.getLogger("io.opentelemetry.exporter.sender"));
 

@@ -30,8 +30,8 @@ public final class OtlpExporterBuilder {
 	public static final String GRPC = "grpc";
 
 	/**
-	 * Retries 429, 502, 503 and 504 answers and refused or timed-out connections, with exponential
-	 * backoff, five attempts in all.
+	 * Retries 429, 502, 503 and 504 answers and refused or timed-out connections, with
+	 * exponential backoff, five attempts in all.
 	 */
 	public static final RetryPolicy DEFAULT_RETRY = RetryPolicy.builder()
 		.setMaxAttempts(5)
@@ -84,20 +84,29 @@ public final class OtlpExporterBuilder {
 		return this;
 	}
 
-	/** Adds a header to every request (an API key, a tenant), replacing one of the same name. */
+	/**
+	 * Adds a header to every request (an API key, a tenant), replacing one of the same
+	 * name.
+	 */
 	public OtlpExporterBuilder header(String name, String value) {
 		this.headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
 		return this;
 	}
 
-	/** The TLS context and trust manager of the connection, for a collector with a private CA or mutual TLS. */
+	/**
+	 * The TLS context and trust manager of the connection, for a collector with a private
+	 * CA or mutual TLS.
+	 */
 	public OtlpExporterBuilder tls(SSLContext sslContext, X509TrustManager trustManager) {
 		this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
 		this.trustManager = Objects.requireNonNull(trustManager, "trustManager");
 		return this;
 	}
 
-	/** How spans are described to the backend; {@link AttributeConventions#DEFAULT} unless set. */
+	/**
+	 * How spans are described to the backend; {@link AttributeConventions#DEFAULT} unless
+	 * set.
+	 */
 	public OtlpExporterBuilder conventions(AttributeConventions conventions) {
 		this.conventions = Objects.requireNonNull(conventions, "conventions");
 		return this;
@@ -116,25 +125,29 @@ public final class OtlpExporterBuilder {
 		return this;
 	}
 
-	/** How to retry failed exports; {@code null} for no retry. Kept off the API: it is an OpenTelemetry type. */
+	/**
+	 * How to retry failed exports; {@code null} for no retry. Kept off the API: it is an
+	 * OpenTelemetry type.
+	 */
 	OtlpExporterBuilder retryPolicy(@Nullable RetryPolicy retryPolicy) {
 		this.retryPolicy = retryPolicy;
 		return this;
 	}
 
 	/**
-	 * Retries with exponential backoff (factor 1.5), {@code maxAttempts} attempts in all; one
-	 * attempt means no retry.
+	 * Retries with exponential backoff (factor 1.5), {@code maxAttempts} attempts in all;
+	 * one attempt means no retry.
 	 */
 	public OtlpExporterBuilder retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
 		if (maxAttempts < 1 || maxAttempts > 5) {
 			throw new IllegalArgumentException("maxAttempts must be between 1 and 5, got " + maxAttempts);
 		}
-		this.retryPolicy = (maxAttempts == 1) ? null : DEFAULT_RETRY.toBuilder()
-			.setMaxAttempts(maxAttempts)
-			.setInitialBackoff(initialBackoff)
-			.setMaxBackoff(maxBackoff)
-			.build();
+		this.retryPolicy = (maxAttempts == 1) ? null
+				: DEFAULT_RETRY.toBuilder()
+					.setMaxAttempts(maxAttempts)
+					.setInitialBackoff(initialBackoff)
+					.setMaxBackoff(maxBackoff)
+					.build();
 		return this;
 	}
 

@@ -25,8 +25,8 @@ import io.opentelemetry.sdk.trace.data.StatusData;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One of our spans seen as OpenTelemetry SDK span data, so that the official OTLP exporter can
- * encode it. Built on the export thread from the immutable snapshot.
+ * One of our spans seen as OpenTelemetry SDK span data, so that the official OTLP
+ * exporter can encode it. Built on the export thread from the immutable snapshot.
  */
 final class OtlpSpan implements SpanData {
 

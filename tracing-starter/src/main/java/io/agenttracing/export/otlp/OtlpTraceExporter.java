@@ -20,9 +20,10 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Exports traces over OTLP with the official OpenTelemetry exporter, fed by an adapter from our
- * snapshots. Each export waits for the collector's answer (retries included), so a failure is
- * counted by the pipeline and a slow collector slows only this exporter's own thread.
+ * Exports traces over OTLP with the official OpenTelemetry exporter, fed by an adapter
+ * from our snapshots. Each export waits for the collector's answer (retries included), so
+ * a failure is counted by the pipeline and a slow collector slows only this exporter's
+ * own thread.
  */
 public final class OtlpTraceExporter implements TraceExporter {
 
@@ -70,8 +71,9 @@ public final class OtlpTraceExporter implements TraceExporter {
 	}
 
 	/**
-	 * Sends the spans of all the traces in one request. The request runs on the OpenTelemetry
-	 * exporter's own threads (retries included); the stage completes with its outcome.
+	 * Sends the spans of all the traces in one request. The request runs on the
+	 * OpenTelemetry exporter's own threads (retries included); the stage completes with
+	 * its outcome.
 	 */
 	@Override
 	public CompletionStage<Void> export(List<TraceData> traces) {
@@ -94,7 +96,8 @@ public final class OtlpTraceExporter implements TraceExporter {
 						"OTLP export of " + what + " failed" + ((cause != null) ? ": " + cause : ""), cause));
 			}
 		});
-		// The exporter times out each attempt itself; this only guards against an answer that never comes.
+		// The exporter times out each attempt itself; this only guards against an answer
+		// that never comes.
 		return done.orTimeout(this.waitLimit.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
@@ -121,6 +124,5 @@ public final class OtlpTraceExporter implements TraceExporter {
 		}
 
 	}
-
 
 }

@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Translates a span into the attributes the AI-observability backends read: OpenInference
- * (Phoenix, Langfuse) and the OpenTelemetry GenAI conventions (Jaeger, Tempo, Langfuse), on top of
- * the span's own attributes. Shared by every exporter that leaves the process, so all of them
- * describe a span the same way.
+ * (Phoenix, Langfuse) and the OpenTelemetry GenAI conventions (Jaeger, Tempo, Langfuse),
+ * on top of the span's own attributes. Shared by every exporter that leaves the process,
+ * so all of them describe a span the same way.
  */
 public final class AgentSemantics {
 
@@ -41,28 +41,38 @@ public final class AgentSemantics {
 
 	public static final String ERROR_TYPE = "error.type";
 
-	/** Attribute a MEMORY span may set to say whether it reads ("read") or writes ("write"). */
+	/**
+	 * Attribute a MEMORY span may set to say whether it reads ("read") or writes
+	 * ("write").
+	 */
 	public static final String MEMORY_OPERATION = "memory.operation";
 
-	/** Attribute a MEMORY span may set to {@code true} when the store is outside the process. */
+	/**
+	 * Attribute a MEMORY span may set to {@code true} when the store is outside the
+	 * process.
+	 */
 	public static final String MEMORY_REMOTE = "memory.remote";
 
 	private static final Set<String> COST_SIGNALS = Set.of("cost", "cost_usd", "llm.cost.total", "total_cost");
 
-	private static final List<String> READ_VERBS = List.of("load", "get", "read", "search", "retrieve", "fetch",
-			"find", "query", "recall", "lookup");
+	private static final List<String> READ_VERBS = List.of("load", "get", "read", "search", "retrieve", "fetch", "find",
+			"query", "recall", "lookup");
 
 	private AgentSemantics() {
 	}
 
-	/** The span's attributes with the backend conventions added; the span's own values win. */
+	/**
+	 * The span's attributes with the backend conventions added; the span's own values
+	 * win.
+	 */
 	public static Map<String, Object> attributes(SpanData span, @Nullable String userId) {
 		return attributes(span, userId, false);
 	}
 
 	/**
 	 * The attributes of a span for a backend; a span of an incomplete trace (exported at
-	 * {@code limits.max-trace-duration}, root still running) says so in {@value #INCOMPLETE}.
+	 * {@code limits.max-trace-duration}, root still running) says so in
+	 * {@value #INCOMPLETE}.
 	 */
 	public static Map<String, Object> attributes(SpanData span, @Nullable String userId, boolean incompleteTrace) {
 		Map<String, Object> attributes = new LinkedHashMap<>(span.attributes());
@@ -107,7 +117,8 @@ public final class AgentSemantics {
 			attributes.putIfAbsent("llm.token_count.completion", output);
 		}
 		if (input != null || output != null) {
-			attributes.putIfAbsent("llm.token_count.total", ((input != null) ? input : 0) + ((output != null) ? output : 0));
+			attributes.putIfAbsent("llm.token_count.total",
+					((input != null) ? input : 0) + ((output != null) ? output : 0));
 		}
 		for (Signal signal : span.signals()) {
 			if (COST_SIGNALS.contains(signal.name().toLowerCase(Locale.ROOT))) {
@@ -173,8 +184,8 @@ public final class AgentSemantics {
 
 	/** Whether the span is a call out of the process (OpenTelemetry span kind CLIENT). */
 	public static boolean isClient(SpanData span) {
-		return span.kind() == SpanKind.LLM || span.kind() == SpanKind.NETWORK
-				|| (span.kind() == SpanKind.MEMORY && Boolean.parseBoolean(String.valueOf(span.attribute(MEMORY_REMOTE))));
+		return span.kind() == SpanKind.LLM || span.kind() == SpanKind.NETWORK || (span.kind() == SpanKind.MEMORY
+				&& Boolean.parseBoolean(String.valueOf(span.attribute(MEMORY_REMOTE))));
 	}
 
 	private static boolean isMemoryRead(SpanData span) {

@@ -1,6 +1,6 @@
 /**
- * The attribute conventions (OpenInference, OpenTelemetry GenAI) that exporters leaving the
- * process share.
+ * The attribute conventions (OpenInference, OpenTelemetry GenAI) that exporters leaving
+ * the process share.
  */
 @NullMarked
 package io.agenttracing.export.semconv;

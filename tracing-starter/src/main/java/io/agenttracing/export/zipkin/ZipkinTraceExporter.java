@@ -33,10 +33,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Exports traces to Zipkin as v2 JSON over the JDK's HTTP client. Our kind and the backend
- * conventions become tags, failed spans get an {@code error} tag, events become annotations.
- * Retryable failures (connection refused, 429, 502, 503, 504) are retried with backoff; a trace
- * that still fails is reported to the pipeline, which counts it.
+ * Exports traces to Zipkin as v2 JSON over the JDK's HTTP client. Our kind and the
+ * backend conventions become tags, failed spans get an {@code error} tag, events become
+ * annotations. Retryable failures (connection refused, 429, 502, 503, 504) are retried
+ * with backoff; a trace that still fails is reported to the pipeline, which counts it.
  */
 public final class ZipkinTraceExporter implements TraceExporter {
 
@@ -92,8 +92,8 @@ public final class ZipkinTraceExporter implements TraceExporter {
 	}
 
 	/**
-	 * Posts the spans of all the traces in one request, asynchronously; retryable failures are
-	 * retried with backoff, without holding a thread while waiting.
+	 * Posts the spans of all the traces in one request, asynchronously; retryable
+	 * failures are retried with backoff, without holding a thread while waiting.
 	 */
 	@Override
 	public CompletionStage<Void> export(List<TraceData> traces) {
@@ -109,29 +109,28 @@ public final class ZipkinTraceExporter implements TraceExporter {
 	}
 
 	private CompletableFuture<Void> attempt(HttpRequest request, String what, int attempt, Duration backoff) {
-		return this.client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-			.handle((response, error) -> {
-				Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause()
-						: error;
-				if (cause == null && response.statusCode() / 100 == 2) {
-					return CompletableFuture.<Void>completedFuture(null);
-				}
-				String failure = (cause != null) ? cause.toString() : "Zipkin answered " + response.statusCode();
-				boolean retryable = (cause != null) ? (cause instanceof ConnectException
-						|| cause instanceof HttpConnectTimeoutException) : RETRYABLE.contains(response.statusCode());
-				if (!retryable) {
-					return CompletableFuture.<Void>failedFuture(
-							new ZipkinExportException("Zipkin export of " + what + " failed: " + failure, cause));
-				}
-				if (attempt >= this.attempts) {
-					return CompletableFuture.<Void>failedFuture(new ZipkinExportException(
-							"Zipkin export of " + what + " failed after " + attempt + " attempts: " + failure, cause));
-				}
-				Executor later = CompletableFuture.delayedExecutor(backoff.toMillis(), TimeUnit.MILLISECONDS);
-				return CompletableFuture.supplyAsync(() -> null, later)
-					.thenCompose((ignored) -> attempt(request, what, attempt + 1, backoff.multipliedBy(2)));
-			})
-			.thenCompose((next) -> next);
+		return this.client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
+			Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause()
+					: error;
+			if (cause == null && response.statusCode() / 100 == 2) {
+				return CompletableFuture.<Void>completedFuture(null);
+			}
+			String failure = (cause != null) ? cause.toString() : "Zipkin answered " + response.statusCode();
+			boolean retryable = (cause != null)
+					? (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException)
+					: RETRYABLE.contains(response.statusCode());
+			if (!retryable) {
+				return CompletableFuture.<Void>failedFuture(
+						new ZipkinExportException("Zipkin export of " + what + " failed: " + failure, cause));
+			}
+			if (attempt >= this.attempts) {
+				return CompletableFuture.<Void>failedFuture(new ZipkinExportException(
+						"Zipkin export of " + what + " failed after " + attempt + " attempts: " + failure, cause));
+			}
+			Executor later = CompletableFuture.delayedExecutor(backoff.toMillis(), TimeUnit.MILLISECONDS);
+			return CompletableFuture.supplyAsync(() -> null, later)
+				.thenCompose((ignored) -> attempt(request, what, attempt + 1, backoff.multipliedBy(2)));
+		}).thenCompose((next) -> next);
 	}
 
 	/** The Zipkin v2 JSON model of a trace's spans. */
@@ -239,13 +238,19 @@ public final class ZipkinTraceExporter implements TraceExporter {
 			return this;
 		}
 
-		/** The TLS context of the connection, for a Zipkin behind a private CA or mutual TLS. */
+		/**
+		 * The TLS context of the connection, for a Zipkin behind a private CA or mutual
+		 * TLS.
+		 */
 		public Builder tls(SSLContext sslContext) {
 			this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
 			return this;
 		}
 
-		/** Attempts per request, the first included, for 429, 502, 503, 504 and refused connections. */
+		/**
+		 * Attempts per request, the first included, for 429, 502, 503, 504 and refused
+		 * connections.
+		 */
 		public Builder retry(int attempts, Duration initialBackoff) {
 			if (attempts < 1) {
 				throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
@@ -255,7 +260,10 @@ public final class ZipkinTraceExporter implements TraceExporter {
 			return this;
 		}
 
-		/** How spans are described to Zipkin; {@link AttributeConventions#DEFAULT} unless set. */
+		/**
+		 * How spans are described to Zipkin; {@link AttributeConventions#DEFAULT} unless
+		 * set.
+		 */
 		public Builder conventions(AttributeConventions conventions) {
 			this.conventions = Objects.requireNonNull(conventions, "conventions");
 			return this;

@@ -34,9 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A web application exporting over OTLP to a collector that goes down, answers 503 and 500, and
- * hangs: the application's requests keep their status and stay fast, failures are counted and
- * logged without a storm, queues stay bounded, and export resumes when the collector recovers.
+ * A web application exporting over OTLP to a collector that goes down, answers 503 and
+ * 500, and hangs: the application's requests keep their status and stay fast, failures
+ * are counted and logged without a storm, queues stay bounded, and export resumes when
+ * the collector recovers.
  */
 @SpringBootTest(classes = CollectorFailureTest.Application.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.application.name=failure-test", "agent.tracing.exporters.otlp.enabled=true",
@@ -102,11 +103,14 @@ class CollectorFailureTest {
 
 		long failureLines = output.getAll().lines().filter((line) -> line.contains("Exporter 'otlp' failed")).count();
 		assertThat(failureLines).isBetween(1L, 3L);
-		// The OpenTelemetry exporter's own lines would repeat ours several times a minute: none are left.
+		// The OpenTelemetry exporter's own lines would repeat ours several times a
+		// minute: none are left.
 		assertThat(output.getAll()).doesNotContain("Failed to export").doesNotContain("i.o.exporter.internal");
 	}
 
-	/** Sends requests and checks each answers 200 well within the collector's timeouts. */
+	/**
+	 * Sends requests and checks each answers 200 well within the collector's timeouts.
+	 */
 	private void requests(int count) throws Exception {
 		for (int i = 0; i < count; i++) {
 			long start = System.nanoTime();
@@ -116,7 +120,8 @@ class CollectorFailureTest {
 			Duration took = Duration.ofNanos(System.nanoTime() - start);
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.body()).isEqualTo("done");
-			// The collector's timeout is a second and it may hang forever: a request that waited on
+			// The collector's timeout is a second and it may hang forever: a request that
+			// waited on
 			// it would take that long.
 			assertThat(took).isLessThan(Duration.ofMillis(900));
 		}

@@ -24,9 +24,9 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 
 /**
- * A loopback OTLP/HTTP receiver that decodes each request with the official protobuf classes. It
- * can answer with an error status, hang, or be stopped and started again on the same port, to
- * play a collector that fails.
+ * A loopback OTLP/HTTP receiver that decodes each request with the official protobuf
+ * classes. It can answer with an error status, hang, or be stopped and started again on
+ * the same port, to play a collector that fails.
  */
 public final class FakeOtlpCollector implements AutoCloseable {
 

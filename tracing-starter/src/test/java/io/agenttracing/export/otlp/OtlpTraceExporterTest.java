@@ -100,7 +100,8 @@ class OtlpTraceExporterTest {
 				.findFirst()
 				.orElseThrow();
 			assertThat(hex(theirs.getTraceId().toByteArray())).isEqualTo(trace.traceId());
-			assertThat(hex(theirs.getParentSpanId().toByteArray())).isEqualTo((ours.parentId() != null) ? ours.parentId() : "");
+			assertThat(hex(theirs.getParentSpanId().toByteArray()))
+				.isEqualTo((ours.parentId() != null) ? ours.parentId() : "");
 			assertThat(theirs.getName()).isEqualTo(ours.name());
 			assertThat(theirs.getEndTimeUnixNano()).isGreaterThanOrEqualTo(theirs.getStartTimeUnixNano());
 			assertThat(attribute(theirs.getAttributesList(), "session.id")).isEqualTo("session-9");
@@ -113,7 +114,8 @@ class OtlpTraceExporterTest {
 		assertThat(attribute(workflow.getAttributesList(), "openinference.span.kind")).isEqualTo("CHAIN");
 		assertThat(attribute(workflow.getAttributesList(), "gen_ai.operation.name")).isEqualTo("invoke_workflow");
 		assertThat(attribute(workflow.getAttributesList(), "gen_ai.workflow.name")).isEqualTo("ChatWorkflow.handle");
-		assertThat(attribute(workflow.getAttributesList(), "input.value")).isEqualTo("{\"message\":\"weather in Atlantis?\"}");
+		assertThat(attribute(workflow.getAttributesList(), "input.value"))
+			.isEqualTo("{\"message\":\"weather in Atlantis?\"}");
 		assertThat(attribute(workflow.getAttributesList(), "input.mime_type")).isEqualTo("application/json");
 		assertThat(attribute(workflow.getAttributesList(), "output.value")).isEqualTo("\"done\"");
 		assertThat(attribute(workflow.getAttributesList(), "tag.tags")).isEqualTo(List.of("env:test"));
@@ -157,8 +159,10 @@ class OtlpTraceExporterTest {
 		assertThat(tool.getStatus().getMessage()).isEqualTo("No weather station in Atlantis");
 		var exception = tool.getEventsList().get(0);
 		assertThat(exception.getName()).isEqualTo("exception");
-		assertThat(attribute(exception.getAttributesList(), "exception.type")).isEqualTo("java.lang.IllegalStateException");
-		assertThat(attribute(exception.getAttributesList(), "exception.message")).isEqualTo("No weather station in Atlantis");
+		assertThat(attribute(exception.getAttributesList(), "exception.type"))
+			.isEqualTo("java.lang.IllegalStateException");
+		assertThat(attribute(exception.getAttributesList(), "exception.message"))
+			.isEqualTo("No weather station in Atlantis");
 		assertThat((String) attribute(exception.getAttributesList(), "exception.stacktrace")).contains("\tat ");
 	}
 

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A collector far away (every answer 100 ms late): the OTLP exporter sends several traces per
- * request and several requests at once, so every span arrives and nothing is dropped.
+ * A collector far away (every answer 100 ms late): the OTLP exporter sends several traces
+ * per request and several requests at once, so every span arrives and nothing is dropped.
  */
 class SlowCollectorTest {
 
@@ -41,7 +41,8 @@ class SlowCollectorTest {
 						chat.setAttribute("i", i);
 					}
 				}
-				// One trace a request would take 400 x 100 ms = 40 s; batches in flight take a fraction.
+				// One trace a request would take 400 x 100 ms = 40 s; batches in flight
+				// take a fraction.
 				await().atMost(Duration.ofSeconds(20)).until(() -> collector.spans().size() == traces * 9);
 				assertThat(pipeline.droppedCount()).isZero();
 			}
