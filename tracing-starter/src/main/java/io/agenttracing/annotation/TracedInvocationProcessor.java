@@ -71,10 +71,11 @@ final class TracedInvocationProcessor {
 		try {
 			plan.staticAttributes().forEach(span::setAttribute);
 			if (plan.hasParameterAttributes()) {
-				String[] keys = plan.attributeKeys();
+				@Nullable String[] keys = plan.attributeKeys();
 				for (int i = 0; i < keys.length && i < arguments.length; i++) {
-					if (keys[i] != null) {
-						span.setAttribute(keys[i], arguments[i]);
+					String key = keys[i];
+					if (key != null) {
+						span.setAttribute(key, arguments[i]);
 					}
 				}
 			}

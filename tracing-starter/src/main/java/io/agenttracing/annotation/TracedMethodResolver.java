@@ -108,12 +108,11 @@ final class TracedMethodResolver {
 			parseAttributes(onClass.attributes(), attributes, method);
 		}
 		parseAttributes(traced.attributes(), attributes, method);
-		String[] names = this.parameterNames.getParameterNames(method);
-		if (names == null) {
-			names = new String[method.getParameterCount()];
-			for (int i = 0; i < names.length; i++) {
-				names[i] = "arg" + i;
-			}
+		@Nullable String @Nullable [] discovered = this.parameterNames.getParameterNames(method);
+		String[] names = new String[method.getParameterCount()];
+		for (int i = 0; i < names.length; i++) {
+			String discoveredName = (discovered != null && i < discovered.length) ? discovered[i] : null;
+			names[i] = (discoveredName != null) ? discoveredName : "arg" + i;
 		}
 		String[] attributeKeys = new String[names.length];
 		int sessionIdIndex = -1;

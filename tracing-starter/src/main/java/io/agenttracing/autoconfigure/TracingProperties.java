@@ -13,6 +13,8 @@ import io.agenttracing.export.ExportPipeline;
 import io.agenttracing.export.console.ConsoleTraceExporter;
 import io.agenttracing.export.memory.InMemoryTraceExporter;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
@@ -35,12 +37,12 @@ public class TracingProperties implements Validator {
 	/**
 	 * Service name exported with every span. Defaults to spring.application.name.
 	 */
-	private String serviceName;
+	private @Nullable String serviceName;
 
 	/**
 	 * Service version exported with every span, if known.
 	 */
-	private String serviceVersion;
+	private @Nullable String serviceVersion;
 
 	/**
 	 * Order of the tracing advice among other advice on the same method. The default runs
@@ -73,19 +75,19 @@ public class TracingProperties implements Validator {
 		this.enabled = enabled;
 	}
 
-	public String getServiceName() {
+	public @Nullable String getServiceName() {
 		return this.serviceName;
 	}
 
-	public void setServiceName(String serviceName) {
+	public void setServiceName(@Nullable String serviceName) {
 		this.serviceName = serviceName;
 	}
 
-	public String getServiceVersion() {
+	public @Nullable String getServiceVersion() {
 		return this.serviceVersion;
 	}
 
-	public void setServiceVersion(String serviceVersion) {
+	public void setServiceVersion(@Nullable String serviceVersion) {
 		this.serviceVersion = serviceVersion;
 	}
 

@@ -426,7 +426,7 @@ public final class JsonValueCapturer implements ValueCapturer {
 	 */
 	private static final class Path {
 
-		private final Object[] values = new Object[MAX_DEPTH + 1];
+		private final @Nullable Object[] values = new Object[MAX_DEPTH + 1];
 
 		private int depth;
 

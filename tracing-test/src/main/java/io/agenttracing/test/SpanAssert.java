@@ -125,7 +125,7 @@ public final class SpanAssert extends AbstractAssert<SpanAssert, SpanData> {
 	 * The captured input at a JSON path ({@code $.messages[0].role}) or pointer
 	 * ({@code /messages/0/role}).
 	 */
-	public ObjectAssert<@Nullable Object> input(String path) {
+	public ObjectAssert<Object> input(String path) {
 		return Assertions.assertThat(at(this.actual.input(), path))
 			.as("input %s of span <%s>", path, this.actual.name());
 	}
@@ -134,7 +134,7 @@ public final class SpanAssert extends AbstractAssert<SpanAssert, SpanData> {
 	 * The captured output at a JSON path ({@code $.answer}) or pointer; {@code $} for the
 	 * whole value.
 	 */
-	public ObjectAssert<@Nullable Object> output(String path) {
+	public ObjectAssert<Object> output(String path) {
 		return Assertions.assertThat(at(this.actual.output(), path))
 			.as("output %s of span <%s>", path, this.actual.name());
 	}

@@ -25,8 +25,8 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, TraceData> {
 		isNotNull();
 		SpanData span = this.actual.span(name);
 		if (span == null) {
-			failWithMessage("Expected trace <%s> to have a span named <%s> but its spans are %s", this.actual.name(),
-					name, names(this.actual.spans()));
+			throw new AssertionError(String.format("Expected trace <%s> to have a span named <%s> but its spans are %s",
+					this.actual.name(), name, names(this.actual.spans())));
 		}
 		return new SpanAssert(span, this.actual);
 	}

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records pipeline activity as Micrometer meters:
@@ -151,7 +152,7 @@ public final class MicrometerExportListener implements ExportListener {
 		return OTHER_NAMES;
 	}
 
-	private static String tagValue(Object value) {
+	private static String tagValue(@Nullable Object value) {
 		return (value != null) ? value.toString() : "unknown";
 	}
 
