@@ -35,8 +35,7 @@ public final class CurrentContext {
 	 */
 	public static void restore(@Nullable Scope previous) {
 		// Setting null rather than remove() keeps the thread-local entry, so the next
-		// attach on this
-		// thread allocates nothing; a null entry holds no trace.
+		// attach on this thread allocates nothing; a null entry holds no trace.
 		CURRENT.set(previous);
 	}
 

@@ -51,8 +51,7 @@ class FailingExportersTest {
 			lastTraceId = response.json().get("traceId").asString();
 			String traceId = lastTraceId;
 			// Waiting for each trace to reach the memory store proves the healthy
-			// exporter keeps
-			// up while the blocking one is stuck on its first trace.
+			// exporter keeps up while the blocking one is stuck on its first trace.
 			http.chatTrace(traceId);
 		}
 		// Each chat exports two parts of its trace: the knowledge request's and the

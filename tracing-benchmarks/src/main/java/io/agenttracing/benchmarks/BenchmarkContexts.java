@@ -40,9 +40,8 @@ final class BenchmarkContexts {
 
 	static ConfigurableApplicationContext start(Class<?> configuration, String... properties) {
 		// The sample app's application.yml is on this module's classpath (for the load
-		// test): a
-		// config name of our own keeps it out, and arguments take precedence over
-		// anything else.
+		// test): a config name of our own keeps it out, and arguments take precedence
+		// over anything else.
 		String[] arguments = new String[properties.length + 3];
 		arguments[0] = "--spring.config.name=benchmarks";
 		arguments[1] = "--spring.main.banner-mode=off";

@@ -72,8 +72,7 @@ public final class LoadTest {
 	private static Map<String, Object> scenario(String llmLatency) throws Exception {
 		Map<String, List<Result>> results = new LinkedHashMap<>();
 		// The JVM's first runs are slower while the JIT compiles: one unmeasured run of
-		// each mode first,
-		// so that neither mode's first round pays for it.
+		// each mode first, so that neither mode's first round pays for it.
 		run(true, llmLatency);
 		run(false, llmLatency);
 		for (int round = 0; round < ROUNDS; round++) {

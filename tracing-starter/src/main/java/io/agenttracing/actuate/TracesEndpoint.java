@@ -47,8 +47,8 @@ public class TracesEndpoint {
 					session, (limit != null && limit > 0) ? limit : TraceQuery.DEFAULT_LIMIT);
 		}
 		catch (IllegalArgumentException ex) {
-			// Answered in the body, so the caller reads it whatever
-			// server.error.include-message says.
+			// Answered in the body, so the caller reads it whatever server.error.include-
+			// message says.
 			return new WebEndpointResponse<>(Map.of("status", 400, "error", ex.getMessage()),
 					WebEndpointResponse.STATUS_BAD_REQUEST);
 		}

@@ -34,9 +34,8 @@ final class ReactorSupport implements ReactiveSupport {
 	@Override
 	public Object decorate(Object publisher, TracedMethod plan, Span span, Outcome outcome) {
 		// Ending in doOnSuccess/doOnComplete rather than doFinally: those run before the
-		// signal
-		// reaches the subscriber, so the span has ended by the time the caller sees the
-		// result.
+		// signal reaches the subscriber, so the span has ended by the time the caller
+		// sees the result.
 		if (publisher instanceof Mono<?> mono) {
 			return mono.doOnSuccess((value) -> outcome.complete(plan, span, value, null))
 				.doOnError((error) -> outcome.complete(plan, span, null, error))

@@ -51,8 +51,7 @@ public final class TracedMethodInterceptor implements MethodInterceptor {
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		Object target = invocation.getThis();
 		// The target's own class: plans are resolved per class anyway, and
-		// AopUtils.getTargetClass
-		// would inspect the class name on every call.
+		// AopUtils.getTargetClass would inspect the class name on every call.
 		Class<?> targetClass = (target != null) ? target.getClass() : invocation.getMethod().getDeclaringClass();
 		TracedMethod plan = this.resolver.resolveInvocation(invocation.getMethod(), targetClass);
 		if (plan == null) {

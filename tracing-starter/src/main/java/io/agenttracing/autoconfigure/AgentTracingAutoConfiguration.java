@@ -151,9 +151,8 @@ public final class AgentTracingAutoConfiguration {
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static TracedAdvisor tracedAdvisor(ObjectProvider<Tracer> tracer, Environment environment) {
 		// Bound from the environment, not the properties bean: a bean that an advisor
-		// needs is
-		// made before the post-processors that should process it, and Boot warns about
-		// it.
+		// needs is made before the post-processors that should process it, and Boot warns
+		// about it.
 		Binder binder = Binder.get(environment);
 		boolean input = !Boolean.FALSE.equals(binder.bind("agent.tracing.capture.input", Boolean.class).orElse(true));
 		boolean output = !Boolean.FALSE.equals(binder.bind("agent.tracing.capture.output", Boolean.class).orElse(true));

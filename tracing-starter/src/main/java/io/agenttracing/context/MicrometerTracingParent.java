@@ -34,8 +34,7 @@ public final class MicrometerTracingParent implements Supplier<@Nullable RemoteP
 		Tracer micrometer = this.tracer;
 		Span span = (micrometer != null) ? micrometer.currentSpan() : null;
 		// An unsampled Micrometer span still carries its ids, and our trace still joins
-		// it: our own
-		// sampling decides whether we record.
+		// it: our own sampling decides whether we record.
 		if (span == null) {
 			return null;
 		}

@@ -312,9 +312,8 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 			int batchSpans = 0;
 			while (true) {
 				// Counted before the poll, so that flush() never sees an empty queue and
-				// an idle lane
-				// while a trace is between the two; the count is given back once the
-				// trace is exported.
+				// an idle lane while a trace is between the two; the count is given back
+				// once the trace is exported.
 				this.pending.incrementAndGet();
 				PendingExport export = this.queue.poll();
 				if (export == null) {

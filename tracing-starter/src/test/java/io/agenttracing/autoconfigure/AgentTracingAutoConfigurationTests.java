@@ -123,8 +123,8 @@ class AgentTracingAutoConfigurationTests {
 				assertThat(context).hasSingleBean(MicrometerExportListener.class);
 				context.getBean(GreetingService.class).greet("Linus");
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				// Tagged by kind and status: a tag per span name only when
-				// metrics.span-names is on.
+				// Tagged by kind and status: a tag per span name only when metrics.span-
+				// names is on.
 				await().untilAsserted(() -> assertThat(registry.find(MicrometerExportListener.SPAN_DURATION)
 					.tags("kind", "AGENT", "status", "OK")
 					.timer()).isNotNull());

@@ -85,9 +85,8 @@ class StartupAndWiringTests {
 		Map<String, JsonNode> properties = new HashMap<>();
 		metadata.get("properties").forEach((property) -> properties.put(property.get("name").asString(), property));
 		// The processor cannot read defaults that are constants of other classes; the
-		// additional
-		// metadata states them, and this checks them against the properties' real
-		// defaults.
+		// additional metadata states them, and this checks them against the properties'
+		// real defaults.
 		TracingProperties fresh = new TracingProperties();
 		Map<String, Object> defaults = new HashMap<>();
 		defaults.put("agent.tracing.enabled", fresh.isEnabled());

@@ -227,8 +227,7 @@ class TraceContextConformanceTest {
 		call("/relay", "traceparent", "00-" + TRACE + "-" + PARENT + "-01", "tracestate", "vendor=abc", "baggage",
 				"session.id=chat%207", "baggage", "tenant=acme");
 		// The second service (/hop) received the first's call and made its own: what
-		// reaches /capture
-		// has crossed two services.
+		// reaches /capture has crossed two services.
 		assertThat(this.capture.received).hasSize(1);
 		Map<String, String> headers = this.capture.received.get(0);
 		assertThat(headers.get("traceparent")).startsWith("00-" + TRACE + "-");

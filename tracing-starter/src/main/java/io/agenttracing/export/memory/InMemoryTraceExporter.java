@@ -70,8 +70,7 @@ public final class InMemoryTraceExporter implements TraceExporter, TraceReposito
 		spans.sort(Comparator.comparingLong(SpanData::startEpochNanos));
 		String session = (existing.sessionId() != null) ? existing.sessionId() : fragment.sessionId();
 		// The parts may arrive in any order (a downstream request of the same trace often
-		// finishes
-		// first), so the merged trace is named after its earliest span.
+		// finishes first), so the merged trace is named after its earliest span.
 		return TraceData.of(existing.traceId(), null, existing.startEpochNanos(), session, spans,
 				existing.fragment() && fragment.fragment(),
 				existing.droppedSpans() + fragment.droppedSpans() + dropped);

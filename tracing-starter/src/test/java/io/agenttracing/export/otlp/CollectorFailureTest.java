@@ -121,8 +121,7 @@ class CollectorFailureTest {
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.body()).isEqualTo("done");
 			// The collector's timeout is a second and it may hang forever: a request that
-			// waited on
-			// it would take that long.
+			// waited on it would take that long.
 			assertThat(took).isLessThan(Duration.ofMillis(900));
 		}
 	}

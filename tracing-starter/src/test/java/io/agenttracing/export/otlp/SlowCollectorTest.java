@@ -48,9 +48,8 @@ class SlowCollectorTest {
 			}
 			assertThat(collector.requests().size()).isLessThanOrEqualTo(traces / 5);
 			// Counted by the collector from request to its handler's return: a handler
-			// may still be
-			// finishing when its answer has already freed the client to send the next
-			// request.
+			// may still be finishing when its answer has already freed the client to send
+			// the next request.
 			assertThat(collector.maxInFlight()).isBetween(2, ExportPipeline.DEFAULT_MAX_CONCURRENT_REQUESTS + 1);
 		}
 	}
