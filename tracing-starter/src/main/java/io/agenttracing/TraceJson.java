@@ -27,6 +27,14 @@ public final class TraceJson {
 		return MAPPER.writeValueAsString(detail(trace));
 	}
 
+	/**
+	 * A list of traces, newest first, as one line of JSON: {@code {"traces":
+	 * [summary...]}}.
+	 */
+	public static String toListJson(List<TraceData> traces) {
+		return MAPPER.writeValueAsString(Map.of("traces", traces.stream().map(TraceJson::summary).toList()));
+	}
+
 	/** The list entry of a trace. */
 	public static Map<String, @Nullable Object> summary(TraceData trace) {
 		Map<String, @Nullable Object> json = new LinkedHashMap<>();

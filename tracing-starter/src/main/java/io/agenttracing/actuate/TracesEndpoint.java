@@ -1,18 +1,16 @@
 package io.agenttracing.actuate;
 
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 
 import io.agenttracing.SpanKind;
 import io.agenttracing.SpanStatus;
-import io.agenttracing.TraceJson;
 import io.agenttracing.export.memory.TraceQuery;
 import io.agenttracing.export.memory.TraceRepository;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -39,7 +37,7 @@ public class TracesEndpoint {
 	 * answers 400.
 	 */
 	@ReadOperation
-	public WebEndpointResponse<Map<String, ?>> traces(@Nullable String kind, @Nullable String status,
+	public WebEndpointResponse<OperationResponseBody> traces(@Nullable String kind, @Nullable String status,
 			@Nullable String session, @Nullable Integer limit) {
 		TraceQuery query;
 		try {
@@ -47,19 +45,19 @@ public class TracesEndpoint {
 					session, (limit != null && limit > 0) ? limit : TraceQuery.DEFAULT_LIMIT);
 		}
 		catch (IllegalArgumentException ex) {
-			// Answered in the body, so the caller reads it whatever server.error.include-
-			// message says.
-			return new WebEndpointResponse<>(Map.of("status", 400, "error", ex.getMessage()),
+			// Answered in the body, so the caller reads it whatever
+			// server.error.include-message says.
+			return new WebEndpointResponse<>(
+					new InvalidQueryDescriptor(WebEndpointResponse.STATUS_BAD_REQUEST, String.valueOf(ex.getMessage())),
 					WebEndpointResponse.STATUS_BAD_REQUEST);
 		}
-		return new WebEndpointResponse<>(
-				Map.of("traces", this.repository.findAll(query).stream().map(TraceJson::summary).toList()));
+		return new WebEndpointResponse<>(TracesDescriptor.of(this.repository.findAll(query)));
 	}
 
 	/** One trace with all its spans; {@code null} (404) for an unknown id. */
 	@ReadOperation
-	public @Nullable Map<String, @Nullable Object> trace(@Selector String traceId) {
-		return this.repository.findById(traceId).map(TraceJson::detail).orElse(null);
+	public @Nullable TraceDescriptor trace(@Selector String traceId) {
+		return this.repository.findById(traceId).map(TraceDescriptor::of).orElse(null);
 	}
 
 	private static <E extends Enum<E>> @Nullable E parse(String parameter, @Nullable String value, Class<E> type) {
