@@ -97,22 +97,31 @@ public final class LoadTest {
 		return scenario;
 	}
 
+	/**
+	 * The arguments the load tests start the sample app with, then {@code extra}: a
+	 * random port, no console, quiet logs, and none of the peers' tracing libraries,
+	 * which share this module's classpath.
+	 */
+	static String[] sampleArguments(String... extra) {
+		return Stream.concat(Stream.of(extra), Stream.of("--server.port=0",
+				"--agent.tracing.exporters.console.enabled=false", "--logging.level.root=WARN",
+				"--spring.main.banner-mode=off", "--otel.sdk.disabled=true",
+				"--spring.autoconfigure.exclude=" + String.join(",",
+						"io.opentelemetry.instrumentation.spring.autoconfigure.OpenTelemetryAutoConfiguration",
+						"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+						"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
+						"org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration")))
+			.toArray(String[]::new);
+	}
+
 	private static Result run(boolean tracing, String llmLatency) throws Exception {
 		List<String> extra = List.of(System.getProperty("loadtest.args", "").split(" "));
-		ConfigurableApplicationContext app = new SpringApplicationBuilder(SampleAgentApplication.class).run(Stream
-			.concat(extra.stream().filter((arg) -> !arg.isBlank()), Stream.of("--server.port=0",
-					"--agent.tracing.enabled=" + tracing, "--agent.tracing.exporters.console.enabled=false",
-					"--sample.llm.simulated-latency=" + llmLatency, "--logging.level.root=WARN",
-					"--spring.main.banner-mode=off",
-					// The peers' tracing libraries share this module's classpath; the
-					// sample app runs without them.
-					"--otel.sdk.disabled=true",
-					"--spring.autoconfigure.exclude=" + String.join(",",
-							"io.opentelemetry.instrumentation.spring.autoconfigure.OpenTelemetryAutoConfiguration",
-							"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
-							"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
-							"org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration")))
-			.toArray(String[]::new));
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(SampleAgentApplication.class).run(
+				sampleArguments(Stream
+					.concat(extra.stream().filter((arg) -> !arg.isBlank()),
+							Stream.of("--agent.tracing.enabled=" + tracing,
+									"--sample.llm.simulated-latency=" + llmLatency))
+					.toArray(String[]::new)));
 		try {
 			String url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")
 					+ "/api/agent/chat";

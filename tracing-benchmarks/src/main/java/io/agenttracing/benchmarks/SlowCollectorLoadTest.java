@@ -102,14 +102,7 @@ public final class SlowCollectorLoadTest {
 		try (SlowCollector collector = new SlowCollector(latency)) {
 			ConfigurableApplicationContext app = new SpringApplicationBuilder(SampleAgentApplication.class,
 					ExportConfiguration.class)
-				.run("--server.port=0", "--agent.tracing.exporters.console.enabled=false",
-						"--loadtest.collector=" + collector.endpoint(), "--logging.level.root=WARN",
-						"--spring.main.banner-mode=off", "--otel.sdk.disabled=true",
-						"--spring.autoconfigure.exclude=" + String.join(",",
-								"io.opentelemetry.instrumentation.spring.autoconfigure.OpenTelemetryAutoConfiguration",
-								"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
-								"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
-								"org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration"));
+				.run(LoadTest.sampleArguments("--loadtest.collector=" + collector.endpoint()));
 			try {
 				BenchmarkContexts.CountingTraceExporter produced = app
 					.getBean(BenchmarkContexts.CountingTraceExporter.class);
