@@ -1,6 +1,5 @@
 package io.agenttracing;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;

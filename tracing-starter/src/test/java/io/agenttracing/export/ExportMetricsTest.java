@@ -9,7 +9,6 @@ import io.agenttracing.SpanKind;
 import io.agenttracing.TraceData;
 import io.agenttracing.Tracer;
 import io.agenttracing.autoconfigure.AgentTracingAutoConfiguration;
-import io.agenttracing.export.console.ConsoleTraceExporter;
 import io.agenttracing.export.metrics.MicrometerExportListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -22,7 +22,6 @@ import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One of our spans seen as OpenTelemetry SDK span data, so that the official OTLP
