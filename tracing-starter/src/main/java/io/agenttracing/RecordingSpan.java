@@ -392,13 +392,55 @@ final class RecordingSpan implements Span, Scope {
 
 	@Override
 	public void end() {
-		this.trace.spanEnded(this, System.nanoTime(), null);
+		long now = System.nanoTime();
+		priceModelCall();
+		this.trace.spanEnded(this, now, null);
 	}
 
 	@Override
 	public void close(SpanStatus statusIfUnset) {
-		this.trace.spanEnded(this, System.nanoTime(), statusIfUnset);
+		long now = System.nanoTime();
+		priceModelCall();
+		this.trace.spanEnded(this, now, statusIfUnset);
 		leaveScope();
+	}
+
+	/**
+	 * Gives an LLM span that names its model and tokens, and has no cost yet, the cost
+	 * its price says.
+	 */
+	private void priceModelCall() {
+		if (this.kind != SpanKind.LLM) {
+			return;
+		}
+		Object model;
+		long input;
+		long output;
+		long cached;
+		synchronized (this.trace) {
+			if (this.ended || this.attributes == null || this.attributes.containsKey(ModelPricing.COST_ATTRIBUTE)) {
+				return;
+			}
+			model = this.attributes.get("gen_ai.response.model");
+			if (model == null) {
+				model = this.attributes.get(MODEL_ATTRIBUTE);
+			}
+			input = tokens(INPUT_TOKENS_ATTRIBUTE);
+			output = tokens(OUTPUT_TOKENS_ATTRIBUTE);
+			cached = tokens(ModelPricing.CACHED_INPUT_TOKENS_ATTRIBUTE);
+		}
+		if (!(model instanceof String name) || (input <= 0 && output <= 0)) {
+			return;
+		}
+		java.math.BigDecimal cost = this.trace.settings().pricing().cost(name, input, output, cached);
+		if (cost != null) {
+			setAttribute(ModelPricing.COST_ATTRIBUTE, cost.doubleValue());
+		}
+	}
+
+	private long tokens(String key) {
+		Object value = (this.attributes != null) ? this.attributes.get(key) : null;
+		return (value instanceof Number number) ? number.longValue() : 0;
 	}
 
 	/**
@@ -442,7 +484,7 @@ final class RecordingSpan implements Span, Scope {
 		this.previous = null;
 	}
 
-	private boolean hasAncestor(RecordingSpan candidate) {
+	boolean hasAncestor(RecordingSpan candidate) {
 		for (RecordingSpan p = this.parent; p != null; p = p.parent) {
 			if (p == candidate) {
 				return true;

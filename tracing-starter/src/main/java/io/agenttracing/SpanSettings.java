@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  * JSON)
  * @param maxNameLength longest name kept (span, event, signal and tag names, tag values,
  * session id)
+ * @param pricing prices that give LLM spans their cost
  */
 record SpanSettings(ValueCapturer capturer, int maxAttributes, int maxEvents, int maxSignals, int maxTags,
-		int maxStackFrames, int maxValueLength, int maxNameLength) {
+		int maxStackFrames, int maxValueLength, int maxNameLength, ModelPricing pricing) {
 
 	/** Marks text that was cut; the number of characters cut follows. */
 	static final String TRUNCATED = "...[truncated ";

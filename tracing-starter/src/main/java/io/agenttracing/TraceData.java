@@ -122,6 +122,39 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 		return this.spans.stream().filter((span) -> span.name().equals(name)).findFirst().orElse(null);
 	}
 
+	/**
+	 * Input and output tokens of every span of the trace. Spans that sum their children's
+	 * tokens (a ChatClient call) carry none, so nothing is counted twice.
+	 */
+	public long totalTokens() {
+		long total = 0;
+		for (SpanData span : this.spans) {
+			total += longAttribute(span, Span.INPUT_TOKENS_ATTRIBUTE)
+					+ longAttribute(span, Span.OUTPUT_TOKENS_ATTRIBUTE);
+		}
+		return total;
+	}
+
+	/**
+	 * The cost of the trace's model calls in US dollars, or {@code null} when none of
+	 * them has a price.
+	 */
+	public @Nullable Double totalCost() {
+		double total = 0;
+		boolean priced = false;
+		for (SpanData span : this.spans) {
+			if (span.attribute(ModelPricing.COST_ATTRIBUTE) instanceof Number cost) {
+				total += cost.doubleValue();
+				priced = true;
+			}
+		}
+		return priced ? total : null;
+	}
+
+	private static long longAttribute(SpanData span, String key) {
+		return (span.attribute(key) instanceof Number number) ? number.longValue() : 0;
+	}
+
 	/** The JSON the actuator endpoint serves for this trace. */
 	public String toJson() {
 		return TraceJson.toJson(this);

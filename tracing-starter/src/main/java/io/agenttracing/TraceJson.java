@@ -46,6 +46,8 @@ public final class TraceJson {
 		json.put("durationMs", trace.durationMs());
 		json.put("spanCount", trace.spanCount());
 		json.put("sessionId", trace.sessionId());
+		json.put("totalTokens", trace.totalTokens());
+		json.put("totalCost", trace.totalCost());
 		json.put("droppedSpans", trace.droppedSpans());
 		json.put("incomplete", trace.incomplete());
 		return json;
@@ -59,6 +61,9 @@ public final class TraceJson {
 		json.put("status", trace.status().name());
 		json.put("startTime", trace.startTime().toString());
 		json.put("durationMs", trace.durationMs());
+		json.put("sessionId", trace.sessionId());
+		json.put("totalTokens", trace.totalTokens());
+		json.put("totalCost", trace.totalCost());
 		json.put("droppedSpans", trace.droppedSpans());
 		json.put("incomplete", trace.incomplete());
 		json.put("fragment", trace.fragment());

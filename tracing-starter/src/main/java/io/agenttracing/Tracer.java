@@ -70,7 +70,7 @@ public final class Tracer {
 		this.maxSpansPerTrace = builder.maxSpansPerTrace;
 		this.settings = new SpanSettings(builder.capturer, builder.maxAttributesPerSpan, builder.maxEventsPerSpan,
 				builder.maxSignalsPerSpan, builder.maxTagsPerSpan, builder.maxStackFrames, builder.maxValueLength,
-				builder.maxNameLength);
+				builder.maxNameLength, builder.pricing);
 		this.externalParent = builder.externalParent;
 	}
 
@@ -109,6 +109,54 @@ public final class Tracer {
 		}
 		span.makeCurrent();
 		return span;
+	}
+
+	/**
+	 * Starts a span under {@code parent} without making it current: for instrumentation
+	 * whose calls nest by a context of their own (Micrometer observations, model
+	 * listeners), not by thread, so a call that ends on another thread still lands in the
+	 * right place. When this thread's current span runs inside {@code parent} (a traced
+	 * method that the parent's work called), the span goes under that deeper one. With no
+	 * parent, the span is a child of this thread's current span, or the root of a new
+	 * trace that its end finishes. End it with {@link Span#end()}; make it current around
+	 * work with {@link #makeCurrent}.
+	 */
+	public Span startSpan(String name, SpanKind kind, @Nullable Span parent) {
+		if (!this.enabled || (parent != null && !(parent instanceof RecordingSpan))) {
+			return Span.noop();
+		}
+		Scope current = CurrentContext.get();
+		RecordingSpan span;
+		if (parent instanceof RecordingSpan recordingParent) {
+			RecordingSpan deeper = (current instanceof RecordingSpan currentSpan
+					&& currentSpan.hasAncestor(recordingParent)) ? currentSpan : recordingParent;
+			span = deeper.trace().newSpan(name, kind, deeper);
+		}
+		else {
+			span = (current != null) ? current.trace().newSpan(name, kind, (RecordingSpan) current.span())
+					: openTrace(null).startRoot(name, kind);
+		}
+		return (span != null) ? span : Span.noop();
+	}
+
+	/**
+	 * The trace {@code span} belongs to, or {@code null} for a span that records nothing.
+	 */
+	public @Nullable TraceContext traceOf(Span span) {
+		return (span instanceof RecordingSpan recording) ? recording.trace() : null;
+	}
+
+	/**
+	 * Makes {@code span} current on this thread until the returned scope is closed, which
+	 * makes current again what was before. Scopes close in reverse order of opening, on
+	 * the thread that opened them.
+	 */
+	public SpanScope makeCurrent(Span span) {
+		if (!(span instanceof RecordingSpan recording)) {
+			return SpanScope.NOOP;
+		}
+		Scope previous = CurrentContext.attach(recording);
+		return () -> CurrentContext.restore(previous);
 	}
 
 	/**
@@ -270,6 +318,8 @@ public final class Tracer {
 
 		private java.time.Duration maxTraceDuration = DEFAULT_MAX_TRACE_DURATION;
 
+		private ModelPricing pricing = ModelPricing.builtIn();
+
 		private Supplier<@Nullable RemoteParent> externalParent = () -> null;
 
 		private Builder() {
@@ -342,6 +392,15 @@ public final class Tracer {
 				throw new IllegalArgumentException("maxValueLength must be at least 16, got " + max);
 			}
 			this.maxValueLength = max;
+			return this;
+		}
+
+		/**
+		 * The prices that give LLM spans their cost; {@link ModelPricing#builtIn()} by
+		 * default.
+		 */
+		public Builder pricing(ModelPricing pricing) {
+			this.pricing = java.util.Objects.requireNonNull(pricing, "pricing");
 			return this;
 		}
 

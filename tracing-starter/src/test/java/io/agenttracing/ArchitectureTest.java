@@ -69,8 +69,12 @@ class ArchitectureTest {
 
 	@Test
 	void onlyTheAutoConfigurationKnowsAllPackages() {
+		// An integration's auto-configuration lives beside the integration and orders
+		// itself after the core one.
 		noClasses().that()
 			.resideOutsideOfPackage("io.agenttracing.autoconfigure..")
+			.and()
+			.haveSimpleNameNotEndingWith("AutoConfiguration")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("io.agenttracing.autoconfigure..")

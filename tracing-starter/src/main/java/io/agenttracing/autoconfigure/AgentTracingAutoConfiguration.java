@@ -108,6 +108,7 @@ public final class AgentTracingAutoConfiguration {
 			.maxNameLength(limits.getMaxNameLength())
 			.maxValueLength(properties.getCapture().getMaxValueLength())
 			.maxTraceDuration(limits.getMaxTraceDuration())
+			.pricing(properties.getPricing().toPricing())
 			.build();
 	}
 

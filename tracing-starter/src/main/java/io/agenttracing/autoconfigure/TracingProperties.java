@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.agenttracing.ModelPricing;
 import io.agenttracing.Tracer;
 import io.agenttracing.export.ExportPipeline;
 import io.agenttracing.export.console.ConsoleTraceExporter;
@@ -66,6 +67,10 @@ public class TracingProperties implements Validator {
 	private final Http http = new Http();
 
 	private final Metrics metrics = new Metrics();
+
+	private final Pricing pricing = new Pricing();
+
+	private final Integrations integrations = new Integrations();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -127,6 +132,14 @@ public class TracingProperties implements Validator {
 		return this.http;
 	}
 
+	public Pricing getPricing() {
+		return this.pricing;
+	}
+
+	public Integrations getIntegrations() {
+		return this.integrations;
+	}
+
 	public Metrics getMetrics() {
 		return this.metrics;
 	}
@@ -176,6 +189,14 @@ public class TracingProperties implements Validator {
 		positive(errors, "export.queueCapacity", properties.getExport().getQueueCapacity());
 		positive(errors, "export.maxBatchSpans", properties.getExport().getMaxBatchSpans());
 		positive(errors, "export.maxConcurrentRequests", properties.getExport().getMaxConcurrentRequests());
+		properties.getPricing().getModels().forEach((model, price) -> {
+			try {
+				price.toPrice(model);
+			}
+			catch (IllegalArgumentException ex) {
+				errors.reject("invalid", String.valueOf(ex.getMessage()));
+			}
+		});
 		Exporters exporters = properties.getExporters();
 		if (exporters.getOtlp().isEnabled()) {
 			httpUrl(errors, "exporters.otlp.endpoint", exporters.getOtlp().getEndpoint());
@@ -887,6 +908,136 @@ public class TracingProperties implements Validator {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+	}
+
+	public static class Pricing {
+
+		/**
+		 * Whether LLM spans get a cost from the built-in price table of common models
+		 * (read on the date ModelPricing.BUILT_IN_PRICES_READ_ON gives). Models given
+		 * under 'models' are priced either way.
+		 */
+		private boolean builtIn = true;
+
+		/**
+		 * Prices by model name, in US dollars per million tokens; they replace built-in
+		 * prices of the same model.
+		 */
+		private Map<String, ModelPrice> models = new LinkedHashMap<>();
+
+		public boolean isBuiltIn() {
+			return this.builtIn;
+		}
+
+		public void setBuiltIn(boolean builtIn) {
+			this.builtIn = builtIn;
+		}
+
+		public Map<String, ModelPrice> getModels() {
+			return this.models;
+		}
+
+		public void setModels(Map<String, ModelPrice> models) {
+			this.models = models;
+		}
+
+		/** The price table these properties describe. */
+		ModelPricing toPricing() {
+			ModelPricing pricing = this.builtIn ? ModelPricing.builtIn() : ModelPricing.none();
+			for (Map.Entry<String, ModelPrice> model : this.models.entrySet()) {
+				pricing = pricing.with(model.getKey(), model.getValue().toPrice(model.getKey()));
+			}
+			return pricing;
+		}
+
+	}
+
+	public static class ModelPrice {
+
+		/**
+		 * Price of one million input tokens, in US dollars.
+		 */
+		private double inputPerMillion;
+
+		/**
+		 * Price of one million output tokens, in US dollars.
+		 */
+		private double outputPerMillion;
+
+		/**
+		 * Price of one million input tokens read from the provider's cache, in US
+		 * dollars. Defaults to the input price.
+		 */
+		private @Nullable Double cachedInputPerMillion;
+
+		public double getInputPerMillion() {
+			return this.inputPerMillion;
+		}
+
+		public void setInputPerMillion(double inputPerMillion) {
+			this.inputPerMillion = inputPerMillion;
+		}
+
+		public double getOutputPerMillion() {
+			return this.outputPerMillion;
+		}
+
+		public void setOutputPerMillion(double outputPerMillion) {
+			this.outputPerMillion = outputPerMillion;
+		}
+
+		public @Nullable Double getCachedInputPerMillion() {
+			return this.cachedInputPerMillion;
+		}
+
+		public void setCachedInputPerMillion(@Nullable Double cachedInputPerMillion) {
+			this.cachedInputPerMillion = cachedInputPerMillion;
+		}
+
+		ModelPricing.Price toPrice(String model) {
+			try {
+				return new ModelPricing.Price(this.inputPerMillion, this.outputPerMillion, this.cachedInputPerMillion);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("agent.tracing.pricing.models." + model + ": " + ex.getMessage(),
+						ex);
+			}
+		}
+
+	}
+
+	public static class Integrations {
+
+		private final Integration springAi = new Integration();
+
+		private final Integration langchain4j = new Integration();
+
+		public Integration getSpringAi() {
+			return this.springAi;
+		}
+
+		public Integration getLangchain4j() {
+			return this.langchain4j;
+		}
+
+	}
+
+	public static class Integration {
+
+		/**
+		 * Whether the library's calls are traced without annotations, when the library is
+		 * on the class path.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}
