@@ -28,7 +28,11 @@ public class CalculatorTool implements Tool {
 	@Override
 	@Traced(kind = SpanKind.TOOL)
 	public String call(Map<String, Object> arguments) {
-		String expression = String.valueOf(arguments.get("expression"));
+		return evaluate(String.valueOf(arguments.get("expression")));
+	}
+
+	/** The expression and its exact value, as {@code "2*3 = 6"}. */
+	public static String evaluate(String expression) {
 		BigDecimal value = new Parser(expression).parse();
 		return expression + " = " + value.stripTrailingZeros().toPlainString();
 	}

@@ -30,6 +30,11 @@ public class WeatherTool implements Tool {
 	public String call(Map<String, Object> arguments) {
 		String city = String.valueOf(arguments.get("city"));
 		Tracing.currentSpan().setAttribute("weather.city", city);
+		return report(city);
+	}
+
+	/** The simulated weather of {@code city}; fails for Atlantis. */
+	public static String report(String city) {
 		if (city.toLowerCase(Locale.ROOT).equals("atlantis")) {
 			throw new IllegalStateException("No weather station in Atlantis");
 		}

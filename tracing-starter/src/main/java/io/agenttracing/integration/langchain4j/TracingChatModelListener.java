@@ -1,0 +1,138 @@
+package io.agenttracing.integration.langchain4j;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import dev.langchain4j.model.chat.listener.ChatModelErrorContext;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.model.chat.listener.ChatModelRequestContext;
+import dev.langchain4j.model.chat.listener.ChatModelResponseContext;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import io.agenttracing.Span;
+import io.agenttracing.SpanKind;
+import io.agenttracing.Tracer;
+import io.agenttracing.export.semconv.AgentSemantics;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Makes each call of a LangChain4j chat model an LLM span: the request's messages and
+ * parameters as input, the answer with its tool calls as output, model, provider, finish
+ * reason, response id and tokens as attributes. The span travels in the listener's
+ * attributes map from request to response, so a streamed answer that completes on another
+ * thread ends the right span. Inside a {@code @Traced(kind = LLM)} method the call
+ * records into the method's span rather than opening a second one.
+ */
+final class TracingChatModelListener implements ChatModelListener {
+
+	private static final String SPAN = TracingChatModelListener.class.getName() + ".span";
+
+	private static final String OWNED = TracingChatModelListener.class.getName() + ".owned";
+
+	private final Supplier<Tracer> tracer;
+
+	TracingChatModelListener(Supplier<Tracer> tracer) {
+		this.tracer = tracer;
+	}
+
+	@Override
+	public void onRequest(ChatModelRequestContext context) {
+		safely(() -> {
+			Tracer tracer = this.tracer.get();
+			Span current = io.agenttracing.Tracing.currentSpan();
+			boolean joined = current.kind() == SpanKind.LLM && current.isRecording() && !current.isEnded();
+			ChatRequest request = context.chatRequest();
+			Span span = joined ? current : tracer.startSpan(spanName(request), SpanKind.LLM, null);
+			if (!span.isRecording()) {
+				return;
+			}
+			context.attributes().put(SPAN, span);
+			context.attributes().put(OWNED, !joined);
+			span.setAttribute(AgentSemantics.OPERATION_NAME, "chat");
+			if (context.modelProvider() != null) {
+				span.setAttribute(AgentSemantics.PROVIDER_NAME,
+						context.modelProvider().name().toLowerCase(Locale.ROOT));
+			}
+			if (request.modelName() != null) {
+				span.setModel(request.modelName());
+			}
+			setIfPresent(span, "gen_ai.request.temperature", request.temperature());
+			setIfPresent(span, "gen_ai.request.max_tokens", request.maxOutputTokens());
+			span.setInput(LangChain4jMessages.request(request));
+		});
+	}
+
+	@Override
+	public void onResponse(ChatModelResponseContext context) {
+		safely(() -> {
+			Span span = spanOf(context.attributes());
+			if (span == null) {
+				return;
+			}
+			ChatResponse response = context.chatResponse();
+			setIfPresent(span, AgentSemantics.RESPONSE_MODEL, response.modelName());
+			setIfPresent(span, "gen_ai.response.id", response.id());
+			if (response.finishReason() != null) {
+				span.setAttribute("gen_ai.response.finish_reasons",
+						List.of(response.finishReason().name().toLowerCase(Locale.ROOT)));
+			}
+			TokenUsage usage = response.tokenUsage();
+			if (usage != null) {
+				setIfPresent(span, AgentSemantics.INPUT_TOKENS, usage.inputTokenCount());
+				setIfPresent(span, AgentSemantics.OUTPUT_TOKENS, usage.outputTokenCount());
+				setIfPresent(span, "gen_ai.usage.total_tokens", usage.totalTokenCount());
+			}
+			Map<String, Object> message = LangChain4jMessages.message(response.aiMessage());
+			if (response.finishReason() != null) {
+				message.put("finishReason", response.finishReason().name());
+			}
+			span.setOutput(Map.of("messages", List.of(message)));
+			end(span, context.attributes());
+		});
+	}
+
+	@Override
+	public void onError(ChatModelErrorContext context) {
+		safely(() -> {
+			Span span = spanOf(context.attributes());
+			if (span != null) {
+				span.setError(context.error());
+				end(span, context.attributes());
+			}
+		});
+	}
+
+	private static String spanName(ChatRequest request) {
+		return (request.modelName() != null) ? "chat " + request.modelName() : "chat";
+	}
+
+	private static @Nullable Span spanOf(Map<Object, Object> attributes) {
+		return (attributes.get(SPAN) instanceof Span span) ? span : null;
+	}
+
+	private static void end(Span span, Map<Object, Object> attributes) {
+		if (Boolean.TRUE.equals(attributes.get(OWNED))) {
+			span.close();
+		}
+	}
+
+	private static void setIfPresent(Span span, String key, @Nullable Object value) {
+		if (value != null) {
+			span.setAttribute(key, value);
+		}
+	}
+
+	/** Tracing must never break the model call. */
+	static void safely(Runnable recording) {
+		try {
+			recording.run();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			// The span keeps what it recorded so far.
+		}
+	}
+
+}
