@@ -151,6 +151,17 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 		return priced ? total : null;
 	}
 
+	/** Spans of the trace that ended in {@code ERROR}. */
+	public int errorCount() {
+		int errors = 0;
+		for (SpanData span : this.spans) {
+			if (span.status() == SpanStatus.ERROR) {
+				errors++;
+			}
+		}
+		return errors;
+	}
+
 	private static long longAttribute(SpanData span, String key) {
 		return (span.attribute(key) instanceof Number number) ? number.longValue() : 0;
 	}

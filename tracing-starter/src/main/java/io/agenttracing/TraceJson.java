@@ -45,6 +45,7 @@ public final class TraceJson {
 		json.put("startTime", trace.startTime().toString());
 		json.put("durationMs", trace.durationMs());
 		json.put("spanCount", trace.spanCount());
+		json.put("errorCount", trace.errorCount());
 		json.put("sessionId", trace.sessionId());
 		json.put("totalTokens", trace.totalTokens());
 		json.put("totalCost", trace.totalCost());

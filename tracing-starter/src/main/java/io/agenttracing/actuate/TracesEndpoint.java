@@ -33,16 +33,17 @@ public class TracesEndpoint {
 
 	/**
 	 * Recent traces, newest first, at most {@code limit}: those holding a span of
-	 * {@code kind}, with {@code status}, in {@code session}. An unknown kind or status
-	 * answers 400.
+	 * {@code kind}, with {@code status}, in {@code session}, holding the text {@code q}
+	 * (in a span name, attribute, input or output), with ({@code errors=true}) or without
+	 * ({@code false}) an ERROR span. An unknown kind or status answers 400.
 	 */
 	@ReadOperation
 	public WebEndpointResponse<OperationResponseBody> traces(@Nullable String kind, @Nullable String status,
-			@Nullable String session, @Nullable Integer limit) {
+			@Nullable String session, @Nullable Integer limit, @Nullable String q, @Nullable Boolean errors) {
 		TraceQuery query;
 		try {
 			query = new TraceQuery(parse("kind", kind, SpanKind.class), parse("status", status, SpanStatus.class),
-					session, (limit != null && limit > 0) ? limit : TraceQuery.DEFAULT_LIMIT);
+					session, (limit != null && limit > 0) ? limit : TraceQuery.DEFAULT_LIMIT, q, errors);
 		}
 		catch (IllegalArgumentException ex) {
 			// Answered in the body, so the caller reads it whatever

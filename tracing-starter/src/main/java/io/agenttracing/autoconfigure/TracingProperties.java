@@ -72,6 +72,8 @@ public class TracingProperties implements Validator {
 
 	private final Integrations integrations = new Integrations();
 
+	private final Ui ui = new Ui();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -138,6 +140,10 @@ public class TracingProperties implements Validator {
 
 	public Integrations getIntegrations() {
 		return this.integrations;
+	}
+
+	public Ui getUi() {
+		return this.ui;
 	}
 
 	public Metrics getMetrics() {
@@ -1004,6 +1010,24 @@ public class TracingProperties implements Validator {
 				throw new IllegalArgumentException("agent.tracing.pricing.models." + model + ": " + ex.getMessage(),
 						ex);
 			}
+		}
+
+	}
+
+	public static class Ui {
+
+		/**
+		 * Whether to serve the trace viewer at the traces endpoint's path + /ui/, where
+		 * that endpoint is exposed over HTTP.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -43,7 +43,13 @@ final class TracingStartupReport implements ApplicationListener<ApplicationReady
 		String line = "Agent tracing exports to "
 				+ (exporters.isEmpty() ? "no exporter" : String.join(", ", exporters));
 		String url = endpointUrl();
-		logger.info((url != null) ? line + "; recent traces at " + url : line);
+		if (url == null) {
+			logger.info(line);
+			return;
+		}
+		boolean viewer = this.environment.getProperty("agent.tracing.ui.enabled", Boolean.class, true)
+				&& event.getApplicationContext() instanceof org.springframework.web.context.WebApplicationContext;
+		logger.info(line + "; recent traces at " + url + (viewer ? ", viewer at " + url + "/ui/" : ""));
 	}
 
 	/**

@@ -4,6 +4,8 @@ import io.agenttracing.SpanData;
 import io.agenttracing.SpanKind;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
+import java.util.Locale;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,8 +15,13 @@ import org.jspecify.annotations.Nullable;
  * @param status status of the trace
  * @param sessionId session of the trace
  * @param limit most traces to return
+ * @param text text that a span name, attribute value, input or output of the trace holds,
+ * ignoring case
+ * @param withErrors {@code true} for traces with an ERROR span, {@code false} for traces
+ * without
  */
-public record TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @Nullable String sessionId, int limit) {
+public record TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @Nullable String sessionId, int limit,
+		@Nullable String text, @Nullable Boolean withErrors) {
 
 	public static final int DEFAULT_LIMIT = 100;
 
@@ -22,6 +29,10 @@ public record TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @
 		if (limit <= 0) {
 			throw new IllegalArgumentException("limit must be positive, got " + limit);
 		}
+	}
+
+	public TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @Nullable String sessionId, int limit) {
+		this(kind, status, sessionId, limit, null, null);
 	}
 
 	/** All traces, up to the default limit. */
@@ -32,7 +43,27 @@ public record TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @
 	boolean matches(TraceData trace) {
 		return (this.kind == null || holdsKind(trace, this.kind))
 				&& (this.status == null || this.status == trace.status())
-				&& (this.sessionId == null || this.sessionId.equals(trace.sessionId()));
+				&& (this.sessionId == null || this.sessionId.equals(trace.sessionId()))
+				&& (this.withErrors == null || this.withErrors == (trace.errorCount() > 0))
+				&& (this.text == null || this.text.isBlank() || holdsText(trace, this.text.toLowerCase(Locale.ROOT)));
+	}
+
+	private static boolean holdsText(TraceData trace, String text) {
+		for (SpanData span : trace.spans()) {
+			if (contains(span.name(), text) || contains(span.input(), text) || contains(span.output(), text)) {
+				return true;
+			}
+			for (Object value : span.attributes().values()) {
+				if (contains(String.valueOf(value), text)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static boolean contains(@Nullable String value, String lowerCaseText) {
+		return value != null && value.toLowerCase(Locale.ROOT).contains(lowerCaseText);
 	}
 
 	private static boolean holdsKind(TraceData trace, SpanKind kind) {
