@@ -23,6 +23,17 @@ public final class TraceContext implements Scope, PendingExport {
 	/** W3C baggage allows 64 list members. */
 	private static final int MAX_BAGGAGE_ENTRIES = 64;
 
+	/** The baggage entry, and exported attribute, of the trace's user. */
+	public static final String USER_ID_KEY = "user.id";
+
+	/** The baggage entry, and exported attribute, of the session's readable name. */
+	public static final String SESSION_NAME_KEY = "session.name";
+
+	/** The baggage entry of the trace's tags, comma-separated. */
+	public static final String TAGS_KEY = "trace.tags";
+
+	private static final int MAX_TAGS = 32;
+
 	private final Tracer tracer;
 
 	private final long traceIdHigh;
@@ -202,17 +213,26 @@ public final class TraceContext implements Scope, PendingExport {
 	 */
 	public synchronized void setBaggage(String key, @Nullable String value) {
 		String name = settings().name(key.trim());
+		if (TAGS_KEY.equals(name) && value != null) {
+			// Tags may exceed the name limit joined; each one was bounded on its own.
+			putBaggage(name, value);
+			return;
+		}
 		if (value == null) {
 			if (this.baggage != null) {
 				this.baggage.remove(name);
 			}
 			return;
 		}
+		putBaggage(name, settings().name(value));
+	}
+
+	private void putBaggage(String name, String value) {
 		if (this.baggage == null) {
 			this.baggage = new java.util.LinkedHashMap<>();
 		}
 		if (this.baggage.size() < MAX_BAGGAGE_ENTRIES || this.baggage.containsKey(name)) {
-			this.baggage.put(name, settings().name(value));
+			this.baggage.put(name, value);
 		}
 	}
 
@@ -225,6 +245,50 @@ public final class TraceContext implements Scope, PendingExport {
 
 	public @Nullable String sessionId() {
 		return this.sessionId;
+	}
+
+	/** The user this trace serves; it travels to called services in baggage. */
+	public synchronized @Nullable String userId() {
+		return (this.baggage != null) ? this.baggage.get(USER_ID_KEY) : null;
+	}
+
+	/** Sets the user this trace serves; {@code null} removes it. */
+	public void setUserId(@Nullable String userId) {
+		setBaggage(USER_ID_KEY, userId);
+	}
+
+	/** A readable name of the session; it travels to called services in baggage. */
+	public synchronized @Nullable String sessionName() {
+		return (this.baggage != null) ? this.baggage.get(SESSION_NAME_KEY) : null;
+	}
+
+	/** Sets a readable name of the session; {@code null} removes it. */
+	public void setSessionName(@Nullable String sessionName) {
+		setBaggage(SESSION_NAME_KEY, sessionName);
+	}
+
+	/** Labels of the whole trace, in the order they were added. */
+	public synchronized List<String> tags() {
+		String joined = (this.baggage != null) ? this.baggage.get(TAGS_KEY) : null;
+		if (joined == null || joined.isEmpty()) {
+			return List.of();
+		}
+		return List.of(joined.split(","));
+	}
+
+	/**
+	 * Adds labels to the whole trace; they travel to called services in baggage. A label
+	 * loses commas and surrounding spaces; at most 32 are kept.
+	 */
+	public synchronized void addTags(String... tags) {
+		java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(tags());
+		for (String tag : tags) {
+			String clean = (tag != null) ? tag.replace(",", " ").trim() : "";
+			if (!clean.isEmpty() && all.size() < MAX_TAGS) {
+				all.add(settings().name(clean));
+			}
+		}
+		setBaggage(TAGS_KEY, all.isEmpty() ? null : String.join(",", all));
 	}
 
 	/** Sets the session this trace belongs to; it appears on every span of the trace. */
@@ -480,8 +544,8 @@ public final class TraceContext implements Scope, PendingExport {
 	synchronized TraceData snapshot(boolean includeRunning) {
 		if (this.spanCount == 1 && this.firstSpan != null
 				&& (includeRunning ? !this.firstSpan.isLate() : this.firstSpan.isEndedBeforePublish())) {
-			return TraceData.of(traceId(), this.name, epochNanosAt(this.startNanos), this.sessionId,
-					List.of(this.firstSpan.toData()), false, this.droppedSpans, this.incomplete);
+			return identified(TraceData.of(traceId(), this.name, epochNanosAt(this.startNanos), this.sessionId,
+					List.of(this.firstSpan.toData()), false, this.droppedSpans, this.incomplete));
 		}
 		List<SpanData> data = new ArrayList<>(this.spanCount);
 		for (RecordingSpan span : spanList()) {
@@ -489,13 +553,18 @@ public final class TraceContext implements Scope, PendingExport {
 				data.add(span.toData());
 			}
 		}
-		return TraceData.of(traceId(), this.name, epochNanosAt(this.startNanos), this.sessionId, data, false,
-				this.droppedSpans, this.incomplete);
+		return identified(TraceData.of(traceId(), this.name, epochNanosAt(this.startNanos), this.sessionId, data, false,
+				this.droppedSpans, this.incomplete));
 	}
 
 	synchronized TraceData fragment(RecordingSpan span) {
-		return TraceData.of(traceId(), this.name, epochNanosAt(this.startNanos), this.sessionId, List.of(span.toData()),
-				true, 0);
+		return identified(TraceData.of(traceId(), this.name, epochNanosAt(this.startNanos), this.sessionId,
+				List.of(span.toData()), true, 0));
+	}
+
+	/** The trace with who it served and its labels; the caller holds the monitor. */
+	private TraceData identified(TraceData data) {
+		return (this.baggage == null) ? data : data.withIdentity(userId(), sessionName(), tags());
 	}
 
 	@Override

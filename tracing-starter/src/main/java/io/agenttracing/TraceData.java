@@ -23,13 +23,32 @@ import org.jspecify.annotations.Nullable;
  * @param droppedSpans spans not recorded because the trace reached its span limit
  * @param incomplete whether the trace was exported before its root ended, because it
  * reached {@code limits.max-trace-duration}: it holds the spans that had ended by then
+ * @param userId the user the trace served, if set
+ * @param sessionName a readable name of the session, if set
+ * @param tags labels of the whole trace, in the order they were added
  */
 public record TraceData(String traceId, @Nullable String name, SpanKind kind, SpanStatus status, long startEpochNanos,
 		long durationNanos, @Nullable String sessionId, List<SpanData> spans, boolean fragment, int droppedSpans,
-		boolean incomplete) {
+		boolean incomplete, @Nullable String userId, @Nullable String sessionName, List<String> tags) {
 
 	public TraceData {
 		spans = List.copyOf(spans);
+		tags = List.copyOf(tags);
+	}
+
+	/** A trace without user, session name or tags. */
+	public TraceData(String traceId, @Nullable String name, SpanKind kind, SpanStatus status, long startEpochNanos,
+			long durationNanos, @Nullable String sessionId, List<SpanData> spans, boolean fragment, int droppedSpans,
+			boolean incomplete) {
+		this(traceId, name, kind, status, startEpochNanos, durationNanos, sessionId, spans, fragment, droppedSpans,
+				incomplete, null, null, List.of());
+	}
+
+	/** This trace with its user, session name and tags. */
+	public TraceData withIdentity(@Nullable String userId, @Nullable String sessionName, List<String> tags) {
+		return new TraceData(this.traceId, this.name, this.kind, this.status, this.startEpochNanos, this.durationNanos,
+				this.sessionId, this.spans, this.fragment, this.droppedSpans, this.incomplete, userId, sessionName,
+				tags);
 	}
 
 	/** Builds the trace-level summary from its spans. */

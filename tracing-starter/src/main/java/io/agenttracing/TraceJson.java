@@ -47,6 +47,9 @@ public final class TraceJson {
 		json.put("spanCount", trace.spanCount());
 		json.put("errorCount", trace.errorCount());
 		json.put("sessionId", trace.sessionId());
+		json.put("sessionName", trace.sessionName());
+		json.put("userId", trace.userId());
+		json.put("tags", trace.tags());
 		json.put("totalTokens", trace.totalTokens());
 		json.put("totalCost", trace.totalCost());
 		json.put("droppedSpans", trace.droppedSpans());
@@ -63,6 +66,9 @@ public final class TraceJson {
 		json.put("startTime", trace.startTime().toString());
 		json.put("durationMs", trace.durationMs());
 		json.put("sessionId", trace.sessionId());
+		json.put("sessionName", trace.sessionName());
+		json.put("userId", trace.userId());
+		json.put("tags", trace.tags());
 		json.put("totalTokens", trace.totalTokens());
 		json.put("totalCost", trace.totalCost());
 		json.put("droppedSpans", trace.droppedSpans());

@@ -86,6 +86,36 @@ public final class Tracing {
 	}
 
 	/**
+	 * Sets the user the current trace serves: exported as {@code user.id}, shown and
+	 * filterable in the viewer, and passed to called services in W3C baggage.
+	 */
+	public static void setUserId(@Nullable String userId) {
+		TraceContext trace = currentTrace();
+		if (trace != null) {
+			trace.setUserId(userId);
+		}
+	}
+
+	/**
+	 * Sets a readable name of the current trace's session (exported as
+	 * {@code session.name}), passed on like the session.
+	 */
+	public static void setSessionName(@Nullable String sessionName) {
+		TraceContext trace = currentTrace();
+		if (trace != null) {
+			trace.setSessionName(sessionName);
+		}
+	}
+
+	/** Adds labels to the whole current trace (exported as {@code tag.tags}). */
+	public static void addTags(String... tags) {
+		TraceContext trace = currentTrace();
+		if (trace != null) {
+			trace.addTags(tags);
+		}
+	}
+
+	/**
 	 * Starts a span, current on this thread until closed; see {@link Tracer#startSpan}.
 	 */
 	public static Span startSpan(String name, SpanKind kind) {

@@ -122,7 +122,8 @@ class ChatTracingTest {
 		assertThat(list.get(1).get("traceId").asString()).isEqualTo(first);
 		JsonNode summary = list.get(1);
 		assertThat(summary.propertyNames()).containsExactly("traceId", "name", "kind", "status", "startTime",
-				"durationMs", "spanCount", "errorCount", "sessionId", "totalTokens", "totalCost", "droppedSpans", "incomplete");
+				"durationMs", "spanCount", "errorCount", "sessionId", "totalTokens", "totalCost", "droppedSpans",
+				"incomplete");
 		assertThat(summary.get("kind").asString()).isEqualTo("WORKFLOW");
 		assertThat(summary.get("sessionId").asString()).isEqualTo("alpha");
 		assertThat(summary.get("spanCount").asInt()).isGreaterThanOrEqualTo(7);

@@ -149,6 +149,39 @@ class TraceViewerBrowserTest {
 	}
 
 	@Test
+	void theListShowsWhoEachTraceServedAndFiltersByUserAndTag() {
+		Http http = new Http(this.port);
+		String ana = http
+			.postJson("/api/agent/chat",
+					java.util.Map.of("sessionId", "ui-u1", "message", "What is 1+1?", "userId", "ana"))
+			.json()
+			.get("traceId")
+			.asString();
+		String bo = http
+			.postJson("/api/agent/spring-ai/chat",
+					java.util.Map.of("sessionId", "ui-u2", "message", "What is 2+2?", "userId", "bo"))
+			.json()
+			.get("traceId")
+			.asString();
+		browser.get(viewer());
+		assertThat(waitForRow(ana).getText()).contains("ana").contains("annotated-agent");
+		assertThat(waitForRow(bo).getText()).contains("bo").contains("spring-ai-agent");
+
+		browser.findElement(By.id("filter-user")).sendKeys("ana");
+		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("tr[data-trace-id='" + bo + "']")));
+		assertThat(browser.findElements(By.cssSelector("#trace-rows tr")))
+			.allSatisfy((row) -> assertThat(row.getText()).contains("ana"));
+		assertThat(browser.getCurrentUrl()).contains("user=ana");
+
+		browser.get(viewer() + "#/?tag=spring-ai-agent");
+		waitForRow(bo);
+		assertThat(browser.findElements(By.cssSelector("#trace-rows tr")))
+			.allSatisfy((row) -> assertThat(row.getText()).contains("spring-ai-agent"));
+		row(bo).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("trace-who"), "user bo"));
+	}
+
+	@Test
 	void theSessionViewShowsEveryChatOfTheSessionInOrder() {
 		String first = chat("ui-s", "What is 2*21?");
 		String second = chat("ui-s", "And the weather in Rome?");

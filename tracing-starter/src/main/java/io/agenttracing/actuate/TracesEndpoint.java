@@ -35,15 +35,18 @@ public class TracesEndpoint {
 	 * Recent traces, newest first, at most {@code limit}: those holding a span of
 	 * {@code kind}, with {@code status}, in {@code session}, holding the text {@code q}
 	 * (in a span name, attribute, input or output), with ({@code errors=true}) or without
-	 * ({@code false}) an ERROR span. An unknown kind or status answers 400.
+	 * ({@code false}) an ERROR span, of {@code user}, tagged {@code tag}. An unknown kind
+	 * or status answers 400.
 	 */
 	@ReadOperation
 	public WebEndpointResponse<OperationResponseBody> traces(@Nullable String kind, @Nullable String status,
-			@Nullable String session, @Nullable Integer limit, @Nullable String q, @Nullable Boolean errors) {
+			@Nullable String session, @Nullable Integer limit, @Nullable String q, @Nullable Boolean errors,
+			@Nullable String user, @Nullable String tag) {
 		TraceQuery query;
 		try {
 			query = new TraceQuery(parse("kind", kind, SpanKind.class), parse("status", status, SpanStatus.class),
-					session, (limit != null && limit > 0) ? limit : TraceQuery.DEFAULT_LIMIT, q, errors);
+					session, (limit != null && limit > 0) ? limit : TraceQuery.DEFAULT_LIMIT, q, errors,
+					blankToNull(user), blankToNull(tag));
 		}
 		catch (IllegalArgumentException ex) {
 			// Answered in the body, so the caller reads it whatever
@@ -73,6 +76,10 @@ public class TracesEndpoint {
 		String message = "Unknown " + parameter + " '" + value + "': use one of "
 				+ Arrays.toString(type.getEnumConstants());
 		throw new IllegalArgumentException(message);
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.trim();
 	}
 
 	@DeleteOperation

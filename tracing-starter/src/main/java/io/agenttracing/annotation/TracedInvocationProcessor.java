@@ -85,6 +85,12 @@ final class TracedInvocationProcessor {
 					scope.trace().setSessionId(String.valueOf(arguments[plan.sessionIdIndex()]));
 				}
 			}
+			if (plan.userIdIndex() >= 0 && arguments[plan.userIdIndex()] != null) {
+				Scope scope = CurrentContext.get();
+				if (scope != null) {
+					scope.trace().setUserId(String.valueOf(arguments[plan.userIdIndex()]));
+				}
+			}
 			if (this.captureInput && plan.captureInput() && arguments.length > 0) {
 				this.tracer.get().setCapturedInput(span, capturer().captureArguments(plan.parameterNames(), arguments));
 			}

@@ -19,14 +19,15 @@ import org.jspecify.annotations.Nullable;
  * @param attributeKeys for each parameter, the attribute key it is recorded under, or
  * {@code null}
  * @param sessionIdIndex index of the {@link SessionId} parameter, or {@code -1}
+ * @param userIdIndex index of the {@link UserId} parameter, or {@code -1}
  * @param completion when the call's work is done: on return, or when its result completes
  * @param returnsVoid whether the method returns nothing
  * @param hasParameterAttributes whether any parameter is recorded as an attribute
  */
 record TracedMethod(Class<?> targetClass, boolean traced, String name, SpanKind kind, boolean captureInput,
 		boolean captureOutput, String[] parameterNames, Map<String, String> staticAttributes,
-		@Nullable String[] attributeKeys, int sessionIdIndex, Completion completion, boolean returnsVoid,
-		boolean hasParameterAttributes) {
+		@Nullable String[] attributeKeys, int sessionIdIndex, int userIdIndex, Completion completion,
+		boolean returnsVoid, boolean hasParameterAttributes) {
 
 	/** When the work of a call is done, and so its span ends. */
 	enum Completion {
@@ -47,7 +48,7 @@ record TracedMethod(Class<?> targetClass, boolean traced, String name, SpanKind 
 
 	static TracedMethod notTraced(Class<?> targetClass) {
 		return new TracedMethod(targetClass, false, "", SpanKind.INTERNAL, false, false, new String[0], Map.of(),
-				new String[0], -1, Completion.ON_RETURN, false, false);
+				new String[0], -1, -1, Completion.ON_RETURN, false, false);
 	}
 
 	/** Whether any parameter is recorded as an attribute; decided once, at plan time. */

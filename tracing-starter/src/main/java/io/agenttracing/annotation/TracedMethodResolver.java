@@ -116,6 +116,7 @@ final class TracedMethodResolver {
 		}
 		String[] attributeKeys = new String[names.length];
 		int sessionIdIndex = -1;
+		int userIdIndex = -1;
 		Annotation[][] parameterAnnotations = method.getParameterAnnotations();
 		for (int i = 0; i < parameterAnnotations.length; i++) {
 			for (Annotation annotation : parameterAnnotations[i]) {
@@ -125,11 +126,14 @@ final class TracedMethodResolver {
 				else if (annotation instanceof SessionId) {
 					sessionIdIndex = i;
 				}
+				else if (annotation instanceof UserId) {
+					userIdIndex = i;
+				}
 			}
 		}
 		TracedMethod.Completion completion = completionOf(method.getReturnType());
 		return new TracedMethod(targetClass, true, name, traced.kind(), traced.captureInput(), traced.captureOutput(),
-				names, Collections.unmodifiableMap(attributes), attributeKeys, sessionIdIndex, completion,
+				names, Collections.unmodifiableMap(attributes), attributeKeys, sessionIdIndex, userIdIndex, completion,
 				method.getReturnType() == void.class, TracedMethod.anyKey(attributeKeys));
 	}
 

@@ -38,6 +38,10 @@ class SpringAiChatController {
 		}
 		String sessionId = StringUtils.hasText(request.sessionId()) ? request.sessionId()
 				: UUID.randomUUID().toString();
+		if (StringUtils.hasText(request.userId())) {
+			Tracing.setUserId(request.userId());
+		}
+		Tracing.addTags("spring-ai-agent");
 		List<String> toolsUsed = new CopyOnWriteArrayList<>();
 		org.springframework.ai.chat.model.ChatResponse response = this.chatClient.prompt()
 			.user(request.message())

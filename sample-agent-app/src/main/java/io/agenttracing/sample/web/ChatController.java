@@ -34,13 +34,17 @@ public class ChatController {
 		}
 		String sessionId = StringUtils.hasText(request.sessionId()) ? request.sessionId()
 				: UUID.randomUUID().toString();
+		if (StringUtils.hasText(request.userId())) {
+			Tracing.setUserId(request.userId());
+		}
+		Tracing.addTags("annotated-agent");
 		AgentAnswer answer = this.workflow.handle(sessionId, request.message());
 		return ResponseEntity.ok(new ChatResponse(answer.answer(), Tracing.currentTraceId(), sessionId,
 				answer.toolsUsed(), answer.model()));
 	}
 
-	/** A chat message from the user. */
-	public record ChatRequest(String sessionId, String message) {
+	/** A chat message from the user; the user id is optional. */
+	public record ChatRequest(String sessionId, String message, String userId) {
 
 	}
 

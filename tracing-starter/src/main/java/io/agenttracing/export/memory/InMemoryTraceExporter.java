@@ -71,9 +71,12 @@ public final class InMemoryTraceExporter implements TraceExporter, TraceReposito
 		String session = (existing.sessionId() != null) ? existing.sessionId() : fragment.sessionId();
 		// The parts may arrive in any order (a downstream request of the same trace often
 		// finishes first), so the merged trace is named after its earliest span.
+		List<String> tags = new ArrayList<>(existing.tags());
+		fragment.tags().stream().filter((tag) -> !tags.contains(tag)).forEach(tags::add);
 		return TraceData.of(existing.traceId(), null, existing.startEpochNanos(), session, spans,
-				existing.fragment() && fragment.fragment(),
-				existing.droppedSpans() + fragment.droppedSpans() + dropped);
+				existing.fragment() && fragment.fragment(), existing.droppedSpans() + fragment.droppedSpans() + dropped)
+			.withIdentity((existing.userId() != null) ? existing.userId() : fragment.userId(),
+					(existing.sessionName() != null) ? existing.sessionName() : fragment.sessionName(), tags);
 	}
 
 	@Override

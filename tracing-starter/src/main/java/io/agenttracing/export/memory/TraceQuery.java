@@ -19,9 +19,11 @@ import org.jspecify.annotations.Nullable;
  * ignoring case
  * @param withErrors {@code true} for traces with an ERROR span, {@code false} for traces
  * without
+ * @param userId user of the trace
+ * @param tag a tag of the trace
  */
 public record TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @Nullable String sessionId, int limit,
-		@Nullable String text, @Nullable Boolean withErrors) {
+		@Nullable String text, @Nullable Boolean withErrors, @Nullable String userId, @Nullable String tag) {
 
 	public static final int DEFAULT_LIMIT = 100;
 
@@ -32,7 +34,7 @@ public record TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @
 	}
 
 	public TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @Nullable String sessionId, int limit) {
-		this(kind, status, sessionId, limit, null, null);
+		this(kind, status, sessionId, limit, null, null, null, null);
 	}
 
 	/** All traces, up to the default limit. */
@@ -45,6 +47,8 @@ public record TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @
 				&& (this.status == null || this.status == trace.status())
 				&& (this.sessionId == null || this.sessionId.equals(trace.sessionId()))
 				&& (this.withErrors == null || this.withErrors == (trace.errorCount() > 0))
+				&& (this.userId == null || this.userId.equals(trace.userId()))
+				&& (this.tag == null || trace.tags().contains(this.tag))
 				&& (this.text == null || this.text.isBlank() || holdsText(trace, this.text.toLowerCase(Locale.ROOT)));
 	}
 

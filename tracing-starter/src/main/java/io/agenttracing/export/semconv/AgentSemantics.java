@@ -70,6 +70,25 @@ public final class AgentSemantics {
 	}
 
 	/**
+	 * The attributes of a span of {@code trace} for a backend, with the trace's user,
+	 * session name and tags.
+	 */
+	public static Map<String, Object> attributes(SpanData span, TraceData trace) {
+		Map<String, Object> attributes = attributes(span, userId(trace), trace.incomplete());
+		if (trace.sessionName() != null) {
+			attributes.putIfAbsent(io.agenttracing.TraceContext.SESSION_NAME_KEY, trace.sessionName());
+		}
+		if (!trace.tags().isEmpty()) {
+			List<String> tags = new ArrayList<>(trace.tags());
+			if (attributes.get("tag.tags") instanceof List<?> spanTags) {
+				spanTags.stream().map(String::valueOf).filter((tag) -> !tags.contains(tag)).forEach(tags::add);
+			}
+			attributes.put("tag.tags", tags);
+		}
+		return attributes;
+	}
+
+	/**
 	 * The attributes of a span for a backend; a span of an incomplete trace (exported at
 	 * {@code limits.max-trace-duration}, root still running) says so in
 	 * {@value #INCOMPLETE}.
@@ -145,8 +164,14 @@ public final class AgentSemantics {
 		return attributes;
 	}
 
-	/** The user of a trace: the first {@code user.id} attribute of any of its spans. */
+	/**
+	 * The user of a trace: the one set on the trace, else the first {@code user.id}
+	 * attribute of any of its spans.
+	 */
 	public static @Nullable String userId(TraceData trace) {
+		if (trace.userId() != null) {
+			return trace.userId();
+		}
 		for (SpanData span : trace.spans()) {
 			Object user = span.attribute("user.id");
 			if (user != null) {

@@ -22,7 +22,7 @@ public interface AttributeConventions {
 
 		@Override
 		public Map<String, Object> attributes(SpanData span, TraceData trace) {
-			return AgentSemantics.attributes(span, AgentSemantics.userId(trace), trace.incomplete());
+			return AgentSemantics.attributes(span, trace);
 		}
 
 		@Override

@@ -105,7 +105,8 @@
 
   // ---- the trace list ------------------------------------------------------------------
 
-  const filterIds = { kind: 'filter-kind', status: 'filter-status', session: 'filter-session', q: 'filter-text' };
+  const filterIds = { kind: 'filter-kind', status: 'filter-status', session: 'filter-session', user: 'filter-user',
+    tag: 'filter-tag', q: 'filter-text' };
 
   function openList(params) {
     show('list');
@@ -134,7 +135,7 @@
     const generation = ++listGeneration;
     const filters = filterParams();
     const query = new URLSearchParams({ limit: String(LIST_LIMIT) });
-    for (const name of ['kind', 'session', 'q']) if (filters.get(name)) query.set(name, filters.get(name));
+    for (const name of ['kind', 'session', 'user', 'tag', 'q']) if (filters.get(name)) query.set(name, filters.get(name));
     if (filters.get('status') === 'errors') query.set('errors', 'true');
     if (filters.get('status') === 'ok') query.set('errors', 'false');
     try {
@@ -153,12 +154,13 @@
   function renderList(traces) {
     const rows = traces.map((trace) => {
       const session = trace.sessionId
-        ? el('a', { href: '#/session/' + encodeURIComponent(trace.sessionId), text: trace.sessionId,
-          onclick: (event) => event.stopPropagation() })
+        ? el('a', { href: '#/session/' + encodeURIComponent(trace.sessionId), text: trace.sessionName || trace.sessionId,
+          title: trace.sessionId, onclick: (event) => event.stopPropagation() })
         : '';
+      const tags = (trace.tags || []).map((tag) => el('span', { class: 'tag', text: tag }));
       const row = el('tr', { tabindex: 0, 'data-trace-id': trace.traceId },
         el('td', { text: formatTime(trace.startTime) }),
-        el('td', { class: 'name', text: trace.name || '(unnamed)' }),
+        el('td', { class: 'name' }, trace.name || '(unnamed)', ...tags),
         el('td', null, kindBadge(trace.kind)),
         el('td', { class: 'status-' + trace.status },
           trace.status + (trace.errorCount ? ' (' + trace.errorCount + ' error' + (trace.errorCount > 1 ? 's' : '') + ')' : ''),
@@ -166,6 +168,7 @@
         el('td', { class: 'num', text: formatDuration(trace.durationMs) }),
         el('td', { class: 'num', text: trace.spanCount }),
         el('td', null, session),
+        el('td', { text: trace.userId || '' }),
         el('td', { class: 'num', text: trace.totalTokens || '' }),
         el('td', { class: 'num', text: formatCost(trace.totalCost) }));
       const open = () => { location.hash = '#/trace/' + encodeURIComponent(trace.traceId); };
@@ -257,6 +260,11 @@
     if (data.fragment) badges.push(el('span', { class: 'badge', text: 'fragment: spans that ended after the trace' }));
     if (data.droppedSpans) badges.push(el('span', { class: 'badge', text: data.droppedSpans + ' spans dropped' }));
     $('trace-badges').replaceChildren(...badges);
+    const who = [];
+    if (data.userId) who.push(el('span', { text: 'user ' + data.userId }));
+    if (data.sessionName) who.push(el('span', { text: 'session ' + data.sessionName }));
+    for (const tag of data.tags || []) who.push(el('span', { class: 'tag', text: tag }));
+    $('trace-who').replaceChildren(...who);
     const totals = [['Duration', formatDuration(data.durationMs)], ['Spans', data.spans.length],
       ['Tokens', data.totalTokens || 0], ['Cost', formatCost(data.totalCost) || '–'], ['Errors', errors]];
     $('trace-totals').replaceChildren(...totals.map(([name, value]) =>
@@ -266,7 +274,7 @@
     session.hidden = !data.sessionId;
     if (data.sessionId) {
       session.href = '#/session/' + encodeURIComponent(data.sessionId);
-      session.textContent = 'Session ' + data.sessionId;
+      session.textContent = 'Session ' + (data.sessionName || data.sessionId);
     }
     const download = $('trace-download');
     if (download.href && download.href.startsWith('blob:')) URL.revokeObjectURL(download.href);
@@ -492,7 +500,7 @@
   function messageNode(message) {
     const node = el('div', { class: 'message role-' + String(message.role).replace(/[^a-z]/g, '') },
       el('div', { class: 'role' }, String(message.role),
-        message.name ? el('span', { class: 'who', text: ' · ' + message.name }) : null));
+        message.name ? el('span', { class: 'tool-name', text: ' · ' + message.name }) : null));
     if (message.content !== undefined && message.content !== '') {
       node.append(el('pre', { text: typeof message.content === 'string' ? message.content : JSON.stringify(message.content, null, 2) }));
     }
@@ -536,6 +544,8 @@
       return;
     }
     const summaries = (list ? list.traces : []).slice().reverse();
+    const named = summaries.find((summary) => summary.sessionName);
+    if (named) $('session-title').textContent = 'Session ' + named.sessionName + ' (' + sessionId + ')';
     const traces = await Promise.all(summaries.map((summary) =>
       getJson(base + '/' + encodeURIComponent(summary.traceId)).catch(() => null)));
     let tokens = 0;
