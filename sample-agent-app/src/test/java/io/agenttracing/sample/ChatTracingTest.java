@@ -122,8 +122,8 @@ class ChatTracingTest {
 		assertThat(list.get(1).get("traceId").asString()).isEqualTo(first);
 		JsonNode summary = list.get(1);
 		assertThat(summary.propertyNames()).containsExactly("traceId", "name", "kind", "status", "startTime",
-				"durationMs", "spanCount", "errorCount", "sessionId", "totalTokens", "totalCost", "droppedSpans",
-				"incomplete");
+				"durationMs", "spanCount", "errorCount", "sessionId", "sessionName", "userId", "tags", "totalTokens",
+				"totalCost", "droppedSpans", "incomplete");
 		assertThat(summary.get("kind").asString()).isEqualTo("WORKFLOW");
 		assertThat(summary.get("sessionId").asString()).isEqualTo("alpha");
 		assertThat(summary.get("spanCount").asInt()).isGreaterThanOrEqualTo(7);
@@ -154,7 +154,8 @@ class ChatTracingTest {
 		String traceId = this.http.chat("delta", "What is 2*21?").json().get("traceId").asString();
 		JsonNode trace = awaitTrace(traceId);
 		assertThat(trace.propertyNames()).containsExactly("traceId", "name", "status", "startTime", "durationMs",
-				"sessionId", "totalTokens", "totalCost", "droppedSpans", "incomplete", "fragment", "spans");
+				"sessionId", "sessionName", "userId", "tags", "totalTokens", "totalCost", "droppedSpans", "incomplete",
+				"fragment", "spans");
 		assertThat(trace.get("spans").get(0).propertyNames()).contains("spanId", "parentId", "name", "kind", "status",
 				"startTime", "endTime", "durationMs", "sessionId", "attributes", "events", "error", "input", "output",
 				"signals");
