@@ -46,14 +46,7 @@ public final class TraceJson {
 		json.put("durationMs", trace.durationMs());
 		json.put("spanCount", trace.spanCount());
 		json.put("errorCount", trace.errorCount());
-		json.put("sessionId", trace.sessionId());
-		json.put("sessionName", trace.sessionName());
-		json.put("userId", trace.userId());
-		json.put("tags", trace.tags());
-		json.put("totalTokens", trace.totalTokens());
-		json.put("totalCost", trace.totalCost());
-		json.put("droppedSpans", trace.droppedSpans());
-		json.put("incomplete", trace.incomplete());
+		putWhoAndTotals(json, trace);
 		return json;
 	}
 
@@ -65,6 +58,18 @@ public final class TraceJson {
 		json.put("status", trace.status().name());
 		json.put("startTime", trace.startTime().toString());
 		json.put("durationMs", trace.durationMs());
+		putWhoAndTotals(json, trace);
+		json.put("fragment", trace.fragment());
+		List<Map<String, @Nullable Object>> spans = new ArrayList<>(trace.spanCount());
+		for (SpanData span : trace.spans()) {
+			spans.add(span(span));
+		}
+		json.put("spans", spans);
+		return json;
+	}
+
+	/** Whom the trace served, what it cost, and what it lost. */
+	private static void putWhoAndTotals(Map<String, @Nullable Object> json, TraceData trace) {
 		json.put("sessionId", trace.sessionId());
 		json.put("sessionName", trace.sessionName());
 		json.put("userId", trace.userId());
@@ -73,13 +78,6 @@ public final class TraceJson {
 		json.put("totalCost", trace.totalCost());
 		json.put("droppedSpans", trace.droppedSpans());
 		json.put("incomplete", trace.incomplete());
-		json.put("fragment", trace.fragment());
-		List<Map<String, @Nullable Object>> spans = new ArrayList<>(trace.spanCount());
-		for (SpanData span : trace.spans()) {
-			spans.add(span(span));
-		}
-		json.put("spans", spans);
-		return json;
 	}
 
 	static Map<String, @Nullable Object> span(SpanData span) {

@@ -1,7 +1,6 @@
 package io.agenttracing.sample.springai;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.agenttracing.Tracing;
@@ -36,12 +35,8 @@ class SpringAiChatController {
 		if (request == null || !StringUtils.hasText(request.message())) {
 			return ResponseEntity.badRequest().build();
 		}
-		String sessionId = StringUtils.hasText(request.sessionId()) ? request.sessionId()
-				: UUID.randomUUID().toString();
-		if (StringUtils.hasText(request.userId())) {
-			Tracing.setUserId(request.userId());
-		}
-		Tracing.addTags("spring-ai-agent");
+		String sessionId = request.sessionOrNew();
+		request.describeTrace("spring-ai-agent");
 		List<String> toolsUsed = new CopyOnWriteArrayList<>();
 		org.springframework.ai.chat.model.ChatResponse response = this.chatClient.prompt()
 			.user(request.message())

@@ -32,19 +32,28 @@ public class ChatController {
 		if (request == null || !StringUtils.hasText(request.message())) {
 			return ResponseEntity.badRequest().build();
 		}
-		String sessionId = StringUtils.hasText(request.sessionId()) ? request.sessionId()
-				: UUID.randomUUID().toString();
-		if (StringUtils.hasText(request.userId())) {
-			Tracing.setUserId(request.userId());
-		}
-		Tracing.addTags("annotated-agent");
+		String sessionId = request.sessionOrNew();
+		request.describeTrace("annotated-agent");
 		AgentAnswer answer = this.workflow.handle(sessionId, request.message());
 		return ResponseEntity.ok(new ChatResponse(answer.answer(), Tracing.currentTraceId(), sessionId,
 				answer.toolsUsed(), answer.model()));
 	}
 
-	/** A chat message from the user; the user id is optional. */
+	/** A chat message from the user; the session and user ids are optional. */
 	public record ChatRequest(String sessionId, String message, String userId) {
+
+		/** The session the message belongs to, or a new one. */
+		public String sessionOrNew() {
+			return StringUtils.hasText(this.sessionId) ? this.sessionId : UUID.randomUUID().toString();
+		}
+
+		/** Tells the current trace whom it serves and which agent answers. */
+		public void describeTrace(String agent) {
+			if (StringUtils.hasText(this.userId)) {
+				Tracing.setUserId(this.userId);
+			}
+			Tracing.addTags(agent);
+		}
 
 	}
 
