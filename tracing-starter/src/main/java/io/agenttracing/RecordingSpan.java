@@ -1,16 +1,10 @@
 package io.agenttracing;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -298,24 +292,19 @@ final class RecordingSpan implements Span, Scope {
 
 	@Override
 	public Span setError(Throwable error) {
-		SpanSettings settings = this.trace.settings();
-		Throwable cause = unwrap(error);
-		String type = cause.getClass().getName();
-		String rawMessage = safeMessage(cause);
-		String message = (rawMessage != null) ? settings.text(rawMessage, settings.maxValueLength()) : null;
-		String stackTrace = settings.text(boundedStackTrace(cause, settings.maxStackFrames()),
-				settings.maxValueLength());
+		SpanErrors.Rendered rendered = SpanErrors.render(error, this.trace.settings());
+		SpanError spanError = rendered.error();
 		SpanEvent event = SpanEvent.of("exception")
-			.withAttribute("exception.type", type)
-			.withAttribute("exception.message", message)
-			.withAttribute("exception.stacktrace", stackTrace);
+			.withAttribute("exception.type", spanError.type())
+			.withAttribute("exception.message", spanError.message())
+			.withAttribute("exception.stacktrace", spanError.stackTrace());
 		synchronized (this.trace) {
 			if (this.ended) {
 				return this;
 			}
-			this.error = new SpanError(type, message, stackTrace);
+			this.error = spanError;
 			this.status = SpanStatus.ERROR;
-			countCut(rawMessage != null && rawMessage.length() > settings.maxValueLength());
+			countCut(rendered.messageCut());
 		}
 		return addEvent(event);
 	}
@@ -332,15 +321,6 @@ final class RecordingSpan implements Span, Scope {
 			}
 		}
 		return this;
-	}
-
-	private static @Nullable String safeMessage(Throwable error) {
-		try {
-			return error.getMessage();
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
 	}
 
 	/** Whether keeping {@code value} as {@code kept} cut it; the caller holds no lock. */
@@ -530,58 +510,6 @@ final class RecordingSpan implements Span, Scope {
 
 	long startNanos() {
 		return this.startNanos;
-	}
-
-	private static Throwable unwrap(Throwable error) {
-		Throwable current = error;
-		for (int depth = 0; depth < 8; depth++) {
-			Throwable cause = null;
-			if (current instanceof CompletionException || current instanceof ExecutionException) {
-				cause = current.getCause();
-			}
-			else if (current instanceof InvocationTargetException ite) {
-				cause = ite.getTargetException();
-			}
-			else if (current instanceof UndeclaredThrowableException ute) {
-				cause = ute.getUndeclaredThrowable();
-			}
-			if (cause == null) {
-				return current;
-			}
-			current = cause;
-		}
-		return current;
-	}
-
-	static String boundedStackTrace(Throwable error, int maxFrames) {
-		StringWriter out = new StringWriter();
-		try {
-			appendTrace(error, maxFrames, new PrintWriter(out), 0);
-		}
-		catch (RuntimeException ex) {
-			// toString() of a user exception may throw; the type alone still helps.
-			return error.getClass().getName();
-		}
-		return out.toString();
-	}
-
-	private static void appendTrace(Throwable error, int maxFrames, PrintWriter out, int depth) {
-		out.print((depth == 0) ? "" : "Caused by: ");
-		out.println(error);
-		StackTraceElement[] frames = error.getStackTrace();
-		int shown = Math.min(frames.length, maxFrames);
-		for (int i = 0; i < shown; i++) {
-			out.print("\tat ");
-			out.println(frames[i]);
-		}
-		if (frames.length > shown) {
-			out.println("\t... " + (frames.length - shown) + " more");
-		}
-		Throwable cause = error.getCause();
-		if (cause != null && cause != error && depth < 4) {
-			appendTrace(cause, Math.max(3, maxFrames / 4), out, depth + 1);
-		}
-		out.flush();
 	}
 
 	@Override
