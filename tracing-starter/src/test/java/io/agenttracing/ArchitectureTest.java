@@ -1,17 +1,33 @@
 package io.agenttracing;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 class ArchitectureTest {
+
+	/**
+	 * Implementation packages: they may change without notice, so the API never shows
+	 * them.
+	 */
+	private static final String INTERNAL = "io.agenttracing.internal..";
 
 	private static final JavaClasses CLASSES = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -35,6 +51,70 @@ class ArchitectureTest {
 			.dependOnClassesThat()
 			.resideInAPackage("io.agenttracing.(*)..")
 			.check(CLASSES);
+	}
+
+	@Test
+	void thePublicApiExposesNoInternalType() {
+		codeUnits().that()
+			.arePublic()
+			.and()
+			.areDeclaredInClassesThat()
+			.arePublic()
+			.and()
+			.areDeclaredInClassesThat()
+			.resideOutsideOfPackage(INTERNAL)
+			.should(exposeNoInternalType())
+			.check(CLASSES);
+		fields().that()
+			.arePublic()
+			.and()
+			.areDeclaredInClassesThat()
+			.resideOutsideOfPackage(INTERNAL)
+			.should()
+			.notHaveRawType(JavaClass.Predicates.resideInAPackage(INTERNAL))
+			.check(CLASSES);
+		classes().that()
+			.arePublic()
+			.and()
+			.resideOutsideOfPackage(INTERNAL)
+			.should(extendNoInternalType())
+			.check(CLASSES);
+	}
+
+	private static boolean isInternal(JavaClass type) {
+		return type.getPackageName().startsWith("io.agenttracing.internal");
+	}
+
+	private static ArchCondition<JavaCodeUnit> exposeNoInternalType() {
+		return new ArchCondition<>("take and return no type of an internal package") {
+			@Override
+			public void check(JavaCodeUnit codeUnit, ConditionEvents events) {
+				List<JavaClass> types = new ArrayList<>(codeUnit.getRawParameterTypes());
+				types.add(codeUnit.getRawReturnType());
+				for (JavaClass type : types) {
+					if (isInternal(type)) {
+						events.add(SimpleConditionEvent.violated(codeUnit,
+								codeUnit.getFullName() + " exposes " + type.getName()));
+					}
+				}
+			}
+		};
+	}
+
+	private static ArchCondition<JavaClass> extendNoInternalType() {
+		return new ArchCondition<>("extend or implement no type of an internal package") {
+			@Override
+			public void check(JavaClass javaClass, ConditionEvents events) {
+				List<JavaClass> supertypes = new ArrayList<>(javaClass.getRawInterfaces());
+				javaClass.getRawSuperclass().ifPresent(supertypes::add);
+				for (JavaClass type : supertypes) {
+					if (isInternal(type)) {
+						events.add(SimpleConditionEvent.violated(javaClass,
+								javaClass.getName() + " extends " + type.getName()));
+					}
+				}
+			}
+		};
 	}
 
 	@Test

@@ -6,7 +6,7 @@ import java.util.Map;
 import io.agenttracing.annotation.SessionId;
 import io.agenttracing.annotation.Traced;
 import io.agenttracing.annotation.UserId;
-import io.agenttracing.context.W3CTraceContext;
+import io.agenttracing.internal.context.W3CTraceContext;
 import io.agenttracing.export.memory.InMemoryTraceExporter;
 import io.agenttracing.export.memory.TraceQuery;
 import io.agenttracing.export.semconv.AttributeConventions;

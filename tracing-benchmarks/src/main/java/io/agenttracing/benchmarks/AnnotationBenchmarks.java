@@ -120,7 +120,7 @@ public class AnnotationBenchmarks {
 
 		@Override
 		void report() {
-			var pipeline = this.context.getBean(io.agenttracing.export.ExportPipeline.class);
+			var pipeline = this.context.getBean(io.agenttracing.internal.export.ExportPipeline.class);
 			pipeline.flush(java.time.Duration.ofSeconds(10));
 			var exporter = this.context.getBean(BenchmarkContexts.CountingTraceExporter.class);
 			System.out.printf("%n[traced] exported %d traces, %d spans; dropped by the queue: %d%n",

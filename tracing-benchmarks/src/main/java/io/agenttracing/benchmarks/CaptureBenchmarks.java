@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.agenttracing.capture.JsonValueCapturer;
-import io.agenttracing.capture.SecretRedactor;
+import io.agenttracing.internal.capture.JsonValueCapturer;
+import io.agenttracing.internal.capture.SecretRedactor;
 import io.agenttracing.sample.llm.ChatMessage;
 import io.agenttracing.sample.llm.ToolCall;
 import io.agenttracing.sample.llm.ToolSpec;

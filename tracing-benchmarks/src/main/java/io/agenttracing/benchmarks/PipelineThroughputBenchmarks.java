@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
 import io.agenttracing.Tracer;
-import io.agenttracing.export.ExportPipeline;
+import io.agenttracing.internal.export.ExportPipeline;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -59,7 +59,7 @@ public class PipelineThroughputBenchmarks {
 			this.exporter = new BenchmarkContexts.CountingTraceExporter();
 			this.pipeline = ExportPipeline.builder()
 				.exporter(this.exporter)
-				.listener(new io.agenttracing.export.ExportListener() {
+				.listener(new io.agenttracing.internal.export.ExportListener() {
 					@Override
 					public void onDropped(String exporter) {
 						Ours.this.dropped.increment();

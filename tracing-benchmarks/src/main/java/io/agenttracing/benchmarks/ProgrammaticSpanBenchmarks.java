@@ -6,7 +6,7 @@ import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
 import io.agenttracing.TraceSink;
 import io.agenttracing.Tracer;
-import io.agenttracing.export.ExportPipeline;
+import io.agenttracing.internal.export.ExportPipeline;
 import io.agenttracing.export.TraceExporter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-import io.agenttracing.export.ExportListener;
-import io.agenttracing.export.ExportPipeline;
+import io.agenttracing.internal.export.ExportListener;
+import io.agenttracing.internal.export.ExportPipeline;
 import io.agenttracing.export.otlp.OtlpTraceExporter;
 import io.agenttracing.sample.SampleAgentApplication;
 import io.micrometer.core.instrument.MeterRegistry;

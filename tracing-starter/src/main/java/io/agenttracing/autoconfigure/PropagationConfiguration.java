@@ -1,10 +1,10 @@
 package io.agenttracing.autoconfigure;
 
 import io.agenttracing.Tracer;
-import io.agenttracing.context.HttpClientSpans;
-import io.agenttracing.context.MicrometerTracingParent;
-import io.agenttracing.context.TracingClientHttpRequestInterceptor;
-import io.agenttracing.context.TracingExchangeFilterFunction;
+import io.agenttracing.internal.context.HttpClientSpans;
+import io.agenttracing.internal.context.MicrometerTracingParent;
+import io.agenttracing.internal.context.TracingClientHttpRequestInterceptor;
+import io.agenttracing.internal.context.TracingExchangeFilterFunction;
 import io.micrometer.context.ContextRegistry;
 import reactor.core.publisher.Hooks;
 

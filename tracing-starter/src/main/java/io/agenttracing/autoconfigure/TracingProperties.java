@@ -10,7 +10,7 @@ import java.util.Map;
 
 import io.agenttracing.ModelPricing;
 import io.agenttracing.Tracer;
-import io.agenttracing.export.ExportPipeline;
+import io.agenttracing.internal.export.ExportPipeline;
 import io.agenttracing.export.console.ConsoleTraceExporter;
 import io.agenttracing.export.memory.InMemoryTraceExporter;
 

@@ -3,7 +3,7 @@ package io.agenttracing.autoconfigure;
 import java.util.List;
 import java.util.function.Supplier;
 
-import io.agenttracing.export.ExportPipeline;
+import io.agenttracing.internal.export.ExportPipeline;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

@@ -10,7 +10,7 @@ import io.agenttracing.SpanData;
 import io.agenttracing.SpanKind;
 import io.agenttracing.TraceData;
 import io.agenttracing.Tracing;
-import io.agenttracing.export.ExportPipeline;
+import io.agenttracing.internal.export.ExportPipeline;
 import io.agenttracing.export.console.ConsoleTraceExporter;
 import io.agenttracing.export.memory.InMemoryTraceExporter;
 import io.agenttracing.export.otlp.FakeOtlpCollector;

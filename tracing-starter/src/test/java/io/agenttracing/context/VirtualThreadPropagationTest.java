@@ -11,7 +11,7 @@ import io.agenttracing.TraceData;
 import io.agenttracing.Tracer;
 import io.agenttracing.Tracing;
 import io.agenttracing.annotation.Traced;
-import io.agenttracing.export.ExportPipeline;
+import io.agenttracing.internal.export.ExportPipeline;
 import io.agenttracing.export.memory.InMemoryTraceExporter;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.agenttracing.export;
 
+import io.agenttracing.internal.export.ExportPipeline;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,7 +10,7 @@ import io.agenttracing.SpanKind;
 import io.agenttracing.TraceData;
 import io.agenttracing.Tracer;
 import io.agenttracing.autoconfigure.AgentTracingAutoConfiguration;
-import io.agenttracing.export.metrics.MicrometerExportListener;
+import io.agenttracing.internal.export.metrics.MicrometerExportListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;

@@ -5,10 +5,10 @@ import java.util.List;
 
 import io.agenttracing.TraceData;
 import io.agenttracing.Tracer;
-import io.agenttracing.annotation.TracedAdvisor;
-import io.agenttracing.annotation.TracedMethodInterceptor;
-import io.agenttracing.capture.JsonValueCapturer;
-import io.agenttracing.export.ExportPipeline;
+import io.agenttracing.internal.annotation.TracedAdvisor;
+import io.agenttracing.internal.annotation.TracedMethodInterceptor;
+import io.agenttracing.internal.capture.JsonValueCapturer;
+import io.agenttracing.internal.export.ExportPipeline;
 import io.agenttracing.export.memory.InMemoryTraceExporter;
 import io.agenttracing.export.memory.TraceQuery;
 

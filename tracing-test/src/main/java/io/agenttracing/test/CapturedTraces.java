@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.agenttracing.TraceData;
-import io.agenttracing.export.ExportPipeline;
+import io.agenttracing.internal.export.ExportPipeline;
 import io.agenttracing.export.TraceExporter;
 import org.jspecify.annotations.Nullable;
 

@@ -1,7 +1,7 @@
 package io.agenttracing.test;
 
 import io.agenttracing.autoconfigure.AgentTracingAutoConfiguration;
-import io.agenttracing.export.ExportPipeline;
+import io.agenttracing.internal.export.ExportPipeline;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import io.agenttracing.TraceData;
-import io.agenttracing.export.ExportResults;
+import io.agenttracing.internal.export.ExportResults;
 import io.agenttracing.export.TraceExporter;
 import io.agenttracing.export.semconv.AttributeConventions;
 import io.opentelemetry.api.common.Attributes;

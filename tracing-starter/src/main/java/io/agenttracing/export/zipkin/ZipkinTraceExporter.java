@@ -26,7 +26,7 @@ import io.agenttracing.SpanData;
 import io.agenttracing.SpanEvent;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
-import io.agenttracing.export.ExportResults;
+import io.agenttracing.internal.export.ExportResults;
 import io.agenttracing.export.TraceExporter;
 import io.agenttracing.export.semconv.AttributeConventions;
 import org.jspecify.annotations.Nullable;

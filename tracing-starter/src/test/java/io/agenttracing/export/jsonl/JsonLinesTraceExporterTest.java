@@ -16,7 +16,7 @@ import io.agenttracing.SpanKind;
 import io.agenttracing.TraceData;
 import io.agenttracing.TraceJson;
 import io.agenttracing.Tracer;
-import io.agenttracing.capture.JsonValueCapturer;
+import io.agenttracing.internal.capture.JsonValueCapturer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;

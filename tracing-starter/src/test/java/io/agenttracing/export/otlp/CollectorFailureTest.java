@@ -8,7 +8,7 @@ import java.time.Duration;
 
 import io.agenttracing.SpanKind;
 import io.agenttracing.annotation.Traced;
-import io.agenttracing.export.ExportPipeline;
+import io.agenttracing.internal.export.ExportPipeline;
 import io.agenttracing.export.otlp.FakeOtlpCollector.Mode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -12,7 +12,7 @@ import io.agenttracing.SpanKind;
 import io.agenttracing.TraceData;
 import io.agenttracing.Tracer;
 import io.agenttracing.Tracing;
-import io.agenttracing.capture.JsonValueCapturer;
+import io.agenttracing.internal.capture.JsonValueCapturer;
 import io.opentelemetry.proto.trace.v1.Status;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
 import io.agenttracing.Tracer;
-import io.agenttracing.export.ExportPipeline;
+import io.agenttracing.internal.export.ExportPipeline;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -10,7 +10,7 @@ import io.agenttracing.TraceData;
 import io.agenttracing.Tracing;
 import io.agenttracing.export.memory.InMemoryTraceExporter;
 import io.agenttracing.export.memory.TraceQuery;
-import io.agenttracing.export.ExportPipeline;
+import io.agenttracing.internal.export.ExportPipeline;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 

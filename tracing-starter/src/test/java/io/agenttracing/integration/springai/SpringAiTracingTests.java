@@ -12,7 +12,7 @@ import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
 import io.agenttracing.TraceJson;
 import io.agenttracing.annotation.Traced;
-import io.agenttracing.export.ExportPipeline;
+import io.agenttracing.internal.export.ExportPipeline;
 import io.agenttracing.export.memory.InMemoryTraceExporter;
 import io.agenttracing.export.memory.TraceQuery;
 import io.micrometer.observation.ObservationRegistry;

@@ -1,0 +1,179 @@
+package io.agenttracing.internal.annotation;
+
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.agenttracing.CurrentContext;
+import io.agenttracing.Scope;
+import io.agenttracing.Span;
+import io.agenttracing.SpanStatus;
+import io.agenttracing.Tracer;
+import io.agenttracing.ValueCapturer;
+import io.agenttracing.internal.support.RateLimitedLog;
+import org.aopalliance.intercept.MethodInvocation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Owns the life of a span around one call: start and make current, record input, run,
+ * record output or error, end. The user's result and exception always pass through
+ * unchanged; a failure of the instrumentation itself is logged (rate-limited) and never
+ * reaches the caller.
+ */
+final class TracedInvocationProcessor {
+
+	private static final RateLimitedLog log = new RateLimitedLog(TracedInvocationProcessor.class, 1, TimeUnit.MINUTES);
+
+	private final Supplier<Tracer> tracer;
+
+	private final boolean captureInput;
+
+	private final boolean captureOutput;
+
+	TracedInvocationProcessor(Supplier<Tracer> tracer, boolean captureInput, boolean captureOutput) {
+		this.tracer = tracer;
+		this.captureInput = captureInput;
+		this.captureOutput = captureOutput;
+	}
+
+	@Nullable Object process(TracedMethod plan, MethodInvocation invocation) throws Throwable {
+		Tracer tracer = this.tracer.get();
+		Span span = tracer.startSpan(plan.name(), plan.kind());
+		if (!span.isRecording()) {
+			return invocation.proceed();
+		}
+		recordStart(plan, span, invocation.getArguments());
+		Object result;
+		try {
+			result = invocation.proceed();
+		}
+		catch (Throwable error) {
+			fail(span, error);
+			close(span);
+			throw error;
+		}
+		if (plan.completion() == TracedMethod.Completion.STAGE && result instanceof CompletionStage<?> stage) {
+			tracer.leaveScope(span);
+			endOnCompletion(plan, span, stage);
+			return result;
+		}
+		if ((plan.completion() == TracedMethod.Completion.MONO || plan.completion() == TracedMethod.Completion.FLUX)
+				&& result != null && ReactiveSupport.DECORATOR != null) {
+			tracer.leaveScope(span);
+			return ReactiveSupport.DECORATOR.decorate(result, plan, span, this::outcome);
+		}
+		captureOutput(plan, span, result);
+		close(span, SpanStatus.OK);
+		return result;
+	}
+
+	private void recordStart(TracedMethod plan, Span span, @Nullable Object[] arguments) {
+		try {
+			plan.staticAttributes().forEach(span::setAttribute);
+			if (plan.hasParameterAttributes()) {
+				@Nullable String[] keys = plan.attributeKeys();
+				for (int i = 0; i < keys.length && i < arguments.length; i++) {
+					String key = keys[i];
+					if (key != null) {
+						span.setAttribute(key, arguments[i]);
+					}
+				}
+			}
+			if (plan.sessionIdIndex() >= 0 && arguments[plan.sessionIdIndex()] != null) {
+				Scope scope = CurrentContext.get();
+				if (scope != null) {
+					scope.trace().setSessionId(String.valueOf(arguments[plan.sessionIdIndex()]));
+				}
+			}
+			if (plan.userIdIndex() >= 0 && arguments[plan.userIdIndex()] != null) {
+				Scope scope = CurrentContext.get();
+				if (scope != null) {
+					scope.trace().setUserId(String.valueOf(arguments[plan.userIdIndex()]));
+				}
+			}
+			if (this.captureInput && plan.captureInput() && arguments.length > 0) {
+				this.tracer.get().setCapturedInput(span, capturer().captureArguments(plan.parameterNames(), arguments));
+			}
+		}
+		catch (RuntimeException | LinkageError ex) {
+			log.warn("Could not record the start of span '" + plan.name() + "'", ex);
+		}
+	}
+
+	/** Records how a call whose work completed later ended, and ends its span. */
+	private void outcome(TracedMethod plan, Span span, @Nullable Object value, @Nullable Throwable error) {
+		if (error != null) {
+			fail(span, error);
+		}
+		else {
+			succeed(plan, span, value);
+		}
+		span.end();
+	}
+
+	private void succeed(TracedMethod plan, Span span, @Nullable Object result) {
+		captureOutput(plan, span, result);
+		span.setStatusIfUnset(SpanStatus.OK);
+	}
+
+	private void captureOutput(TracedMethod plan, Span span, @Nullable Object result) {
+		try {
+			// A Flux's elements are a stream, not a result: its span records how many
+			// there were.
+			if (this.captureOutput && plan.captureOutput() && !isVoid(plan, result)
+					&& plan.completion() != TracedMethod.Completion.FLUX) {
+				this.tracer.get().setCapturedOutput(span, capturer().capture(result));
+			}
+		}
+		catch (RuntimeException | LinkageError ex) {
+			log.warn("Could not record the result of span '" + plan.name() + "'", ex);
+		}
+	}
+
+	private static boolean isVoid(TracedMethod plan, @Nullable Object result) {
+		return result == null && plan.returnsVoid();
+	}
+
+	private void fail(Span span, Throwable error) {
+		try {
+			span.setError(error);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			log.warn("Could not record the error of span '" + span.name() + "'", ex);
+		}
+	}
+
+	private void close(Span span) {
+		close(span, null);
+	}
+
+	private void close(Span span, @Nullable SpanStatus statusIfUnset) {
+		try {
+			if (statusIfUnset != null) {
+				span.close(statusIfUnset);
+			}
+			else {
+				span.close();
+			}
+		}
+		catch (RuntimeException | LinkageError ex) {
+			log.warn("Could not end span '" + span.name() + "'", ex);
+		}
+	}
+
+	private void endOnCompletion(TracedMethod plan, Span span, CompletionStage<?> stage) {
+		try {
+			stage.whenComplete((value, error) -> outcome(plan, span, value, error));
+		}
+		catch (RuntimeException ex) {
+			// A stage implementation that rejects dependents: end now rather than never.
+			log.warn("Could not await the result of span '" + plan.name() + "'", ex);
+			span.end();
+		}
+	}
+
+	private ValueCapturer capturer() {
+		return this.tracer.get().capturer();
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.agenttracing.internal.annotation;
+
+import java.lang.reflect.Method;
+import java.util.function.Supplier;
+
+import io.agenttracing.Tracer;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The thin interceptor behind {@link Traced}: finds the cached plan of the called method
+ * and hands the call to the processor that owns the span.
+ */
+public final class TracedMethodInterceptor implements MethodInterceptor {
+
+	private final TracedMethodResolver resolver;
+
+	private final TracedInvocationProcessor processor;
+
+	TracedMethodInterceptor(TracedMethodResolver resolver, TracedInvocationProcessor processor) {
+		this.resolver = resolver;
+		this.processor = processor;
+	}
+
+	/**
+	 * An interceptor for {@link Traced} methods.
+	 * @param tracer the tracer that starts the spans
+	 * @param captureInput whether arguments may be captured at all
+	 * @param captureOutput whether return values may be captured at all
+	 */
+	public static TracedMethodInterceptor create(Tracer tracer, boolean captureInput, boolean captureOutput) {
+		return create(() -> tracer, captureInput, captureOutput);
+	}
+
+	/**
+	 * An interceptor for {@link Traced} methods whose tracer is looked up on first use,
+	 * so that creating the interceptor early (as an advisor) does not create the tracer's
+	 * dependencies early.
+	 * @param tracer supplies the tracer that starts the spans; called on every traced
+	 * call, so it should cache
+	 * @param captureInput whether arguments may be captured at all
+	 * @param captureOutput whether return values may be captured at all
+	 */
+	public static TracedMethodInterceptor create(Supplier<Tracer> tracer, boolean captureInput, boolean captureOutput) {
+		return new TracedMethodInterceptor(new TracedMethodResolver(),
+				new TracedInvocationProcessor(tracer, captureInput, captureOutput));
+	}
+
+	@Override
+	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
+		Object target = invocation.getThis();
+		// The target's own class: plans are resolved per class anyway, and
+		// AopUtils.getTargetClass would inspect the class name on every call.
+		Class<?> targetClass = (target != null) ? target.getClass() : invocation.getMethod().getDeclaringClass();
+		TracedMethod plan = this.resolver.resolveInvocation(invocation.getMethod(), targetClass);
+		if (plan == null) {
+			return invocation.proceed();
+		}
+		return this.processor.process(plan, invocation);
+	}
+
+	boolean isTraced(Method method, Class<?> targetClass) {
+		return this.resolver.resolve(method, targetClass) != null;
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.agenttracing.internal.context;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parses and validates W3C {@code tracestate}. Repeated headers are combined in order, as
+ * HTTP combines repeated fields, and empty ones add nothing. Any invalid member (a key or
+ * value outside the grammar), a duplicated key or more than 32 members discards the whole
+ * {@code tracestate}: a list we cannot vouch for is not passed on, in part or whole.
+ */
+final class TraceState {
+
+	/** Most list members W3C Trace Context allows. */
+	static final int MAX_MEMBERS = 32;
+
+	private static final String KEY_CHARS = "[a-z0-9_\\-*/]";
+
+	/** A simple key, or a multi-tenant {@code tenant@system} key. */
+	private static final Pattern KEY = Pattern
+		.compile("[a-z]" + KEY_CHARS + "{0,255}|[a-z0-9]" + KEY_CHARS + "{0,240}@[a-z]" + KEY_CHARS + "{0,13}");
+
+	/** Printable ASCII but ',' and '=', ending in a non-space; at most 256 characters. */
+	private static final Pattern VALUE = Pattern
+		.compile("[\\x20-\\x2b\\x2d-\\x3c\\x3e-\\x7e]{0,255}[\\x21-\\x2b\\x2d-\\x3c\\x3e-\\x7e]");
+
+	private TraceState() {
+	}
+
+	/**
+	 * The valid {@code tracestate} of all the headers received, normalised (members
+	 * joined by {@code ,} without whitespace), or {@code null} when there is none or it
+	 * is invalid.
+	 */
+	static @Nullable String parse(List<String> headers) {
+		List<String> members = new ArrayList<>();
+		Set<String> keys = new HashSet<>();
+		for (String header : headers) {
+			for (String raw : header.split(",", -1)) {
+				String member = raw.strip();
+				if (member.isEmpty()) {
+					continue;
+				}
+				int equals = member.indexOf('=');
+				if (equals <= 0) {
+					return null;
+				}
+				String key = member.substring(0, equals);
+				String value = member.substring(equals + 1);
+				if (!KEY.matcher(key).matches() || !VALUE.matcher(value).matches() || !keys.add(key)) {
+					return null;
+				}
+				members.add(member);
+				if (members.size() > MAX_MEMBERS) {
+					return null;
+				}
+			}
+		}
+		return members.isEmpty() ? null : String.join(",", members);
+	}
+
+}

@@ -1,0 +1,574 @@
+package io.agenttracing.internal.export;
+
+import io.agenttracing.export.TraceExporter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+import io.agenttracing.PendingExport;
+import io.agenttracing.TraceData;
+import io.agenttracing.TraceSink;
+import io.agenttracing.internal.support.RateLimitedLog;
+import org.jspecify.annotations.Nullable;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Moves finished traces from the traced threads to the exporters.
+ * <p>
+ * Each exporter has a lane: a bounded lock-free queue and a thread of its own. The traced
+ * thread offers the finished trace to each lane (one compare-and-set each): it never
+ * blocks, never copies, and when a lane's queue is full that exporter drops the trace and
+ * the drop is counted under its name. The lane thread takes the snapshot (taken once per
+ * trace, shared by all lanes) and exports it, so an exporter that throws or hangs loses
+ * only its own traces. Closing the pipeline exports what is queued, within a timeout.
+ */
+public final class ExportPipeline implements TraceSink, AutoCloseable {
+
+	/**
+	 * The name under which traces refused because the pipeline was closed are reported.
+	 */
+	public static final String QUEUE = "queue";
+
+	public static final int DEFAULT_QUEUE_CAPACITY = 2048;
+
+	public static final Duration DEFAULT_SCHEDULE_DELAY = Duration.ofMillis(100);
+
+	public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+
+	/**
+	 * Default most spans in one batch handed to an exporter (OpenTelemetry's batch size).
+	 */
+	public static final int DEFAULT_MAX_BATCH_SPANS = 512;
+
+	/** Default most batches of one exporter in flight at once. */
+	public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 4;
+
+	private static final Log logger = LogFactory.getLog(ExportPipeline.class);
+
+	private final Lane[] lanes;
+
+	private final ExportListener listener;
+
+	private final Duration shutdownTimeout;
+
+	private final LongAdder dropped = new LongAdder();
+
+	private volatile boolean closed;
+
+	private ExportPipeline(Builder builder) {
+		this.listener = builder.listener;
+		this.shutdownTimeout = builder.shutdownTimeout;
+		long scheduleDelayNanos = builder.scheduleDelay.toNanos();
+		List<Lane> lanes = new ArrayList<>();
+		for (int i = 0; i < builder.exporters.size(); i++) {
+			TraceExporter exporter = builder.exporters.get(i);
+			String name = builder.names.get(i);
+			// The first lane tells the listener about each trace, so metrics count every
+			// trace once.
+			lanes.add(new Lane(exporter, (name != null) ? name : safeName(exporter), builder, this.listener,
+					scheduleDelayNanos, lanes.isEmpty(), this.dropped));
+		}
+		this.lanes = lanes.toArray(new Lane[0]);
+		for (Lane lane : this.lanes) {
+			lane.start();
+		}
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	@Override
+	public void submit(PendingExport export) {
+		if (this.closed) {
+			this.dropped.increment();
+			this.listener.onDropped(QUEUE);
+			return;
+		}
+		for (Lane lane : this.lanes) {
+			lane.offer(export);
+		}
+	}
+
+	/** Traces waiting in the fullest exporter queue. */
+	public int queueSize() {
+		int max = 0;
+		for (Lane lane : this.lanes) {
+			max = Math.max(max, lane.queue.size());
+		}
+		return max;
+	}
+
+	/**
+	 * Traces waiting in one exporter's own queue, or {@code -1} for an unknown exporter.
+	 */
+	public int queueSize(String exporter) {
+		for (Lane lane : this.lanes) {
+			if (lane.name.equals(exporter)) {
+				return lane.queue.size();
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * Traces dropped, by any exporter's full queue or because the pipeline was closed.
+	 */
+	public long droppedCount() {
+		return this.dropped.sum();
+	}
+
+	/** Names of the exporters, in the order they receive traces. */
+	public List<String> exporterNames() {
+		return java.util.Arrays.stream(this.lanes).map((lane) -> lane.name).toList();
+	}
+
+	private static String safeName(TraceExporter exporter) {
+		try {
+			return Objects.requireNonNullElse(exporter.name(), exporter.getClass().getName());
+		}
+		catch (RuntimeException ex) {
+			return exporter.getClass().getName();
+		}
+	}
+
+	/**
+	 * Hands everything queued so far to the exporters and waits until they took it, at
+	 * most {@code timeout}.
+	 * @return whether everything was exported in time
+	 */
+	public boolean flush(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!isIdle()) {
+			if (System.nanoTime() - deadline > 0) {
+				return false;
+			}
+			for (Lane lane : this.lanes) {
+				lane.wakeIfWaiting();
+			}
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+		}
+		return true;
+	}
+
+	private boolean isIdle() {
+		for (Lane lane : this.lanes) {
+			if (!lane.isIdle()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Stops accepting traces, exports what is queued and shuts the exporters down,
+	 * waiting at most the shutdown timeout. An exporter still busy then is abandoned.
+	 */
+	@Override
+	public void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
+		for (Lane lane : this.lanes) {
+			lane.close();
+		}
+		for (Lane lane : this.lanes) {
+			join(lane.thread, deadline);
+			if (lane.thread.isAlive()) {
+				logger.warn("Exporter '" + lane.name + "' did not finish within " + this.shutdownTimeout + "; "
+						+ lane.queue.size() + " queued traces were not exported");
+				lane.thread.interrupt();
+			}
+			else {
+				lane.shutdownExporter();
+			}
+		}
+	}
+
+	private static void join(Thread thread, long deadlineNanos) {
+		long remaining = deadlineNanos - System.nanoTime();
+		if (remaining <= 0) {
+			return;
+		}
+		try {
+			thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * One exporter with its own queue and thread. The thread drains its queue, then
+	 * sleeps for the schedule delay; a producer wakes it early only when the queue is a
+	 * quarter full, because a wake-up is a system call and one per trace would cost more
+	 * than the span.
+	 */
+	private static final class Lane implements Runnable {
+
+		private final TraceExporter exporter;
+
+		private final String name;
+
+		private final BoundedMpscQueue<PendingExport> queue;
+
+		private final ExportListener listener;
+
+		private final long scheduleDelayNanos;
+
+		private final Thread thread;
+
+		private final RateLimitedLog failures;
+
+		/** Traces taken from the queue and not yet exported, for {@link #isIdle()}. */
+		private final AtomicInteger pending = new AtomicInteger();
+
+		private final int wakeThreshold;
+
+		private final boolean reportsTraces;
+
+		private final LongAdder dropped;
+
+		/**
+		 * Whether the exporter sends batches itself; if not, each trace is exported and
+		 * counted on its own.
+		 */
+		private final boolean batching;
+
+		private final int maxBatchSpans;
+
+		private final int maxConcurrentRequests;
+
+		/** Permits for batches in flight. */
+		private final Semaphore inFlight;
+
+		private volatile boolean sleeping;
+
+		private volatile boolean closing;
+
+		Lane(TraceExporter exporter, String name, Builder settings, ExportListener listener, long scheduleDelayNanos,
+				boolean reportsTraces, LongAdder dropped) {
+			int capacity = settings.queueCapacity;
+			this.batching = exportsBatches(exporter);
+			this.maxBatchSpans = settings.maxBatchSpans;
+			this.maxConcurrentRequests = settings.maxConcurrentRequests;
+			this.inFlight = new Semaphore(this.maxConcurrentRequests);
+			this.wakeThreshold = Math.max(1, capacity / 4);
+			this.reportsTraces = reportsTraces;
+			this.dropped = dropped;
+			this.exporter = exporter;
+			this.name = name;
+			this.queue = new BoundedMpscQueue<>(capacity);
+			this.listener = listener;
+			this.scheduleDelayNanos = scheduleDelayNanos;
+			this.failures = new RateLimitedLog(exporter.getClass(), 1, TimeUnit.MINUTES);
+			this.thread = new Thread(this, "agent-tracing-export-" + this.name);
+			this.thread.setDaemon(true);
+		}
+
+		void start() {
+			this.thread.start();
+		}
+
+		/** Called on the traced thread: never blocks, never throws. */
+		void offer(PendingExport export) {
+			if (!this.queue.offer(export)) {
+				this.dropped.increment();
+				this.listener.onDropped(this.name);
+			}
+			else if (this.sleeping && this.queue.size() >= this.wakeThreshold) {
+				LockSupport.unpark(this.thread);
+			}
+		}
+
+		void wakeIfWaiting() {
+			if (this.sleeping && !this.queue.isEmpty()) {
+				LockSupport.unpark(this.thread);
+			}
+		}
+
+		boolean isIdle() {
+			return this.queue.isEmpty() && this.pending.get() == 0;
+		}
+
+		void close() {
+			this.closing = true;
+			LockSupport.unpark(this.thread);
+		}
+
+		@Override
+		public void run() {
+			List<TraceData> batch = new ArrayList<>();
+			int batchSpans = 0;
+			while (true) {
+				// Counted before the poll, so that flush() never sees an empty queue and
+				// an idle lane while a trace is between the two; the count is given back
+				// once the trace is exported.
+				this.pending.incrementAndGet();
+				PendingExport export = this.queue.poll();
+				if (export == null) {
+					this.pending.decrementAndGet();
+					if (!batch.isEmpty()) {
+						// The queue is drained: send what was gathered rather than wait
+						// for more.
+						send(batch);
+						batch = new ArrayList<>();
+						batchSpans = 0;
+						continue;
+					}
+					if (this.closing) {
+						awaitInFlight();
+						return;
+					}
+					this.sleeping = true;
+					if (this.queue.isEmpty() && !this.closing) {
+						LockSupport.parkNanos(this, this.scheduleDelayNanos);
+					}
+					this.sleeping = false;
+					continue;
+				}
+				TraceData trace = snapshot(export);
+				if (trace == null || !this.batching) {
+					// An exporter without a batch form takes each trace as it comes,
+					// counted on its own.
+					try {
+						if (trace != null) {
+							export(trace);
+						}
+					}
+					finally {
+						this.pending.decrementAndGet();
+					}
+					continue;
+				}
+				if (!batch.isEmpty() && batchSpans + trace.spanCount() > this.maxBatchSpans) {
+					send(batch);
+					batch = new ArrayList<>();
+					batchSpans = 0;
+				}
+				batch.add(trace);
+				batchSpans += trace.spanCount();
+				if (batchSpans >= this.maxBatchSpans) {
+					send(batch);
+					batch = new ArrayList<>();
+					batchSpans = 0;
+				}
+			}
+		}
+
+		/**
+		 * Sends a batch as one call of the exporter, with at most the allowed requests in
+		 * flight.
+		 */
+		private void send(List<TraceData> batch) {
+			try {
+				this.inFlight.acquire();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				batch.forEach((trace) -> failed(trace, ex));
+				this.pending.addAndGet(-batch.size());
+				return;
+			}
+			CompletionStage<Void> sent;
+			try {
+				sent = this.exporter.export(batch);
+			}
+			catch (Throwable ex) {
+				sent = CompletableFuture.failedFuture(ex);
+			}
+			sent.whenComplete((ignored, failure) -> {
+				try {
+					for (TraceData trace : batch) {
+						if (failure == null) {
+							this.listener.onExported(this.name, trace);
+						}
+						else {
+							failed(trace, failure);
+						}
+					}
+				}
+				finally {
+					this.inFlight.release();
+					this.pending.addAndGet(-batch.size());
+				}
+			});
+		}
+
+		/**
+		 * Waits for the batches still in flight, until the pipeline's shutdown gives up
+		 * on this lane.
+		 */
+		private void awaitInFlight() {
+			try {
+				this.inFlight.acquire(this.maxConcurrentRequests);
+				this.inFlight.release(this.maxConcurrentRequests);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		private static boolean exportsBatches(TraceExporter exporter) {
+			try {
+				return exporter.getClass().getMethod("export", List.class).getDeclaringClass() != TraceExporter.class;
+			}
+			catch (NoSuchMethodException | RuntimeException ex) {
+				return false;
+			}
+		}
+
+		private @Nullable TraceData snapshot(PendingExport export) {
+			try {
+				TraceData trace = export.snapshot();
+				if (this.reportsTraces) {
+					this.listener.onTrace(trace);
+				}
+				return trace;
+			}
+			catch (RuntimeException ex) {
+				this.failures.warn("Could not snapshot trace " + export.traceId(), ex);
+				return null;
+			}
+		}
+
+		private void export(TraceData trace) {
+			try {
+				this.exporter.export(trace);
+				this.listener.onExported(this.name, trace);
+			}
+			catch (Throwable ex) {
+				failed(trace, ex);
+			}
+		}
+
+		private void failed(TraceData trace, Throwable error) {
+			Throwable cause = (error instanceof java.util.concurrent.CompletionException && error.getCause() != null)
+					? error.getCause() : error;
+			this.listener.onFailed(this.name, trace, cause);
+			this.failures.warn("Exporter '" + this.name + "' failed to export trace " + trace.traceId(), cause);
+		}
+
+		void shutdownExporter() {
+			try {
+				this.exporter.flush();
+				this.exporter.shutdown();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Exporter '" + this.name + "' failed to shut down", ex);
+			}
+		}
+
+	}
+
+	/** Builds an {@link ExportPipeline}, validating each setting as it is given. */
+	public static final class Builder {
+
+		private final List<TraceExporter> exporters = new ArrayList<>();
+
+		private final List<@Nullable String> names = new ArrayList<>();
+
+		private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+
+		private Duration scheduleDelay = DEFAULT_SCHEDULE_DELAY;
+
+		private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+
+		private ExportListener listener = ExportListener.NONE;
+
+		private int maxBatchSpans = DEFAULT_MAX_BATCH_SPANS;
+
+		private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
+
+		private Builder() {
+		}
+
+		/**
+		 * Most spans in one batch handed to an exporter; a trace larger than this goes
+		 * alone, whole.
+		 */
+		public Builder maxBatchSpans(int max) {
+			if (max <= 0) {
+				throw new IllegalArgumentException("maxBatchSpans must be positive, got " + max);
+			}
+			this.maxBatchSpans = max;
+			return this;
+		}
+
+		/** Most batches of one exporter in flight at once. */
+		public Builder maxConcurrentRequests(int max) {
+			if (max <= 0) {
+				throw new IllegalArgumentException("maxConcurrentRequests must be positive, got " + max);
+			}
+			this.maxConcurrentRequests = max;
+			return this;
+		}
+
+		/** Adds an exporter, reported under its {@link TraceExporter#name()}. */
+		public Builder exporter(TraceExporter exporter) {
+			this.exporters.add(Objects.requireNonNull(exporter, "exporter"));
+			this.names.add(null);
+			return this;
+		}
+
+		/**
+		 * Adds an exporter reported under {@code name} (its metric tag and thread name).
+		 */
+		public Builder exporter(String name, TraceExporter exporter) {
+			this.exporters.add(Objects.requireNonNull(exporter, "exporter"));
+			this.names.add(Objects.requireNonNull(name, "name"));
+			return this;
+		}
+
+		public Builder exporters(List<? extends TraceExporter> exporters) {
+			exporters.forEach(this::exporter);
+			return this;
+		}
+
+		public Builder queueCapacity(int capacity) {
+			if (capacity <= 0) {
+				throw new IllegalArgumentException("queueCapacity must be positive, got " + capacity);
+			}
+			this.queueCapacity = capacity;
+			return this;
+		}
+
+		public Builder scheduleDelay(Duration delay) {
+			if (delay.isNegative() || delay.isZero()) {
+				throw new IllegalArgumentException("scheduleDelay must be positive, got " + delay);
+			}
+			this.scheduleDelay = delay;
+			return this;
+		}
+
+		public Builder shutdownTimeout(Duration timeout) {
+			if (timeout.isNegative()) {
+				throw new IllegalArgumentException("shutdownTimeout must not be negative, got " + timeout);
+			}
+			this.shutdownTimeout = timeout;
+			return this;
+		}
+
+		public Builder listener(ExportListener listener) {
+			this.listener = Objects.requireNonNull(listener, "listener");
+			return this;
+		}
+
+		public ExportPipeline build() {
+			return new ExportPipeline(this);
+		}
+
+	}
+
+}
