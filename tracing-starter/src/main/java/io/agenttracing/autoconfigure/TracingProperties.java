@@ -12,7 +12,9 @@ import io.agenttracing.ModelPricing;
 import io.agenttracing.Tracer;
 import io.agenttracing.internal.export.ExportPipeline;
 import io.agenttracing.export.console.ConsoleTraceExporter;
+import io.agenttracing.export.jsonl.JsonLinesTraceExporter;
 import io.agenttracing.export.memory.InMemoryTraceExporter;
+import io.agenttracing.export.zipkin.ZipkinTraceExporter;
 
 import org.jspecify.annotations.Nullable;
 
@@ -162,24 +164,23 @@ public class TracingProperties implements Validator {
 	@Override
 	public void validate(Object target, Errors errors) {
 		TracingProperties properties = (TracingProperties) target;
-		double probability = properties.getSampling().getProbability();
-		if (!(probability >= 0.0 && probability <= 1.0)) {
-			reject(errors, "sampling.probability", "must be between 0 and 1");
-		}
-		if (properties.getCapture().getMaxValueLength() < 16) {
-			reject(errors, "capture.maxValueLength", "must be at least 16");
-		}
-		positive(errors, "limits.maxSpansPerTrace", properties.getLimits().getMaxSpansPerTrace());
-		positive(errors, "limits.maxAttributesPerSpan", properties.getLimits().getMaxAttributesPerSpan());
-		positive(errors, "limits.maxEventsPerSpan", properties.getLimits().getMaxEventsPerSpan());
-		positive(errors, "limits.maxStackFrames", properties.getLimits().getMaxStackFrames());
-		positive(errors, "limits.maxSignalsPerSpan", properties.getLimits().getMaxSignalsPerSpan());
-		positive(errors, "limits.maxTagsPerSpan", properties.getLimits().getMaxTagsPerSpan());
-		positive(errors, "limits.maxTraceDuration", properties.getLimits().getMaxTraceDuration());
+		// The builders own the rules; a broken rule fails startup naming the property.
+		Tracer.Builder tracer = Tracer.builder();
+		Limits limits = properties.getLimits();
+		byBuilder(errors, "sampling.probability",
+				() -> tracer.samplingProbability(properties.getSampling().getProbability()));
+		byBuilder(errors, "capture.maxValueLength",
+				() -> tracer.maxValueLength(properties.getCapture().getMaxValueLength()));
+		byBuilder(errors, "limits.maxSpansPerTrace", () -> tracer.maxSpansPerTrace(limits.getMaxSpansPerTrace()));
+		byBuilder(errors, "limits.maxAttributesPerSpan",
+				() -> tracer.maxAttributesPerSpan(limits.getMaxAttributesPerSpan()));
+		byBuilder(errors, "limits.maxEventsPerSpan", () -> tracer.maxEventsPerSpan(limits.getMaxEventsPerSpan()));
+		byBuilder(errors, "limits.maxStackFrames", () -> tracer.maxStackFrames(limits.getMaxStackFrames()));
+		byBuilder(errors, "limits.maxSignalsPerSpan", () -> tracer.maxSignalsPerSpan(limits.getMaxSignalsPerSpan()));
+		byBuilder(errors, "limits.maxTagsPerSpan", () -> tracer.maxTagsPerSpan(limits.getMaxTagsPerSpan()));
+		byBuilder(errors, "limits.maxNameLength", () -> tracer.maxNameLength(limits.getMaxNameLength()));
+		byBuilder(errors, "limits.maxTraceDuration", () -> tracer.maxTraceDuration(limits.getMaxTraceDuration()));
 		positive(errors, "metrics.maxSpanNames", properties.getMetrics().getMaxSpanNames());
-		if (properties.getLimits().getMaxNameLength() < 16) {
-			reject(errors, "limits.maxNameLength", "must be at least 16");
-		}
 		List<String> patterns = properties.getCapture().getRedactPatterns();
 		for (int i = 0; i < patterns.size(); i++) {
 			try {
@@ -191,10 +192,16 @@ public class TracingProperties implements Validator {
 								+ ex.getDescription() + " in '" + patterns.get(i) + "'");
 			}
 		}
-		positive(errors, "exporters.memory.maxTraces", properties.getExporters().getMemory().getMaxTraces());
-		positive(errors, "export.queueCapacity", properties.getExport().getQueueCapacity());
-		positive(errors, "export.maxBatchSpans", properties.getExport().getMaxBatchSpans());
-		positive(errors, "export.maxConcurrentRequests", properties.getExport().getMaxConcurrentRequests());
+		byBuilder(errors, "exporters.memory.maxTraces",
+				() -> new InMemoryTraceExporter(properties.getExporters().getMemory().getMaxTraces()));
+		ExportPipeline.Builder pipeline = ExportPipeline.builder();
+		Export export = properties.getExport();
+		byBuilder(errors, "export.queueCapacity", () -> pipeline.queueCapacity(export.getQueueCapacity()));
+		byBuilder(errors, "export.maxBatchSpans", () -> pipeline.maxBatchSpans(export.getMaxBatchSpans()));
+		byBuilder(errors, "export.maxConcurrentRequests",
+				() -> pipeline.maxConcurrentRequests(export.getMaxConcurrentRequests()));
+		byBuilder(errors, "export.scheduleDelay", () -> pipeline.scheduleDelay(export.getScheduleDelay()));
+		byBuilder(errors, "export.timeout", () -> pipeline.shutdownTimeout(export.getTimeout()));
 		properties.getPricing().getModels().forEach((model, price) -> {
 			try {
 				price.toPrice(model);
@@ -222,25 +229,33 @@ public class TracingProperties implements Validator {
 		}
 		if (exporters.getZipkin().isEnabled()) {
 			httpUrl(errors, "exporters.zipkin.endpoint", exporters.getZipkin().getEndpoint());
-			positive(errors, "exporters.zipkin.timeout", exporters.getZipkin().getTimeout());
+			byBuilder(errors, "exporters.zipkin.timeout",
+					() -> ZipkinTraceExporter.builder().timeout(exporters.getZipkin().getTimeout()));
 		}
-		if (exporters.getJsonl().isEnabled()) {
-			if (exporters.getJsonl().getPath() == null || exporters.getJsonl().getPath().isBlank()) {
+		Jsonl jsonl = exporters.getJsonl();
+		if (jsonl.isEnabled()) {
+			if (jsonl.getPath() == null || jsonl.getPath().isBlank()) {
 				reject(errors, "exporters.jsonl.path", "must not be empty");
 			}
-			DataSize size = exporters.getJsonl().getMaxFileSize();
-			if (size == null || size.toBytes() <= 0) {
-				reject(errors, "exporters.jsonl.maxFileSize", "must be positive");
-			}
-			positive(errors, "exporters.jsonl.maxFiles", exporters.getJsonl().getMaxFiles());
+			byBuilder(errors, "exporters.jsonl.maxFileSize", () -> {
+				DataSize size = jsonl.getMaxFileSize();
+				JsonLinesTraceExporter.requireValid((size != null) ? size.toBytes() : 0, 1);
+			});
+			byBuilder(errors, "exporters.jsonl.maxFiles",
+					() -> JsonLinesTraceExporter.requireValid(1, jsonl.getMaxFiles()));
 		}
-		Duration delay = properties.getExport().getScheduleDelay();
-		if (delay == null || delay.isNegative() || delay.isZero()) {
-			reject(errors, "export.scheduleDelay", "must be positive");
+	}
+
+	/**
+	 * Applies a value to the builder that owns its rule; a value the builder refuses is
+	 * rejected under the property's name, with the builder's reason.
+	 */
+	private static void byBuilder(Errors errors, String field, Runnable apply) {
+		try {
+			apply.run();
 		}
-		Duration timeout = properties.getExport().getTimeout();
-		if (timeout == null || timeout.isNegative()) {
-			reject(errors, "export.timeout", "must not be negative");
+		catch (IllegalArgumentException | NullPointerException ex) {
+			reject(errors, field, "is invalid: " + ex.getMessage());
 		}
 	}
 
@@ -615,18 +630,18 @@ public class TracingProperties implements Validator {
 		/**
 		 * File the traces are appended to.
 		 */
-		private String path = "traces.jsonl";
+		private String path = JsonLinesTraceExporter.DEFAULT_PATH;
 
 		/**
 		 * Size at which the file is rotated: renamed with a .1 suffix (older files shift
 		 * up).
 		 */
-		private DataSize maxFileSize = DataSize.ofMegabytes(100);
+		private DataSize maxFileSize = DataSize.ofBytes(JsonLinesTraceExporter.DEFAULT_MAX_FILE_SIZE);
 
 		/**
 		 * Rotated files kept besides the current one.
 		 */
-		private int maxFiles = 5;
+		private int maxFiles = JsonLinesTraceExporter.DEFAULT_MAX_FILES;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -811,12 +826,12 @@ public class TracingProperties implements Validator {
 		/**
 		 * URL of Zipkin's span intake.
 		 */
-		private String endpoint = "http://localhost:9411/api/v2/spans";
+		private String endpoint = ZipkinTraceExporter.DEFAULT_ENDPOINT;
 
 		/**
 		 * Longest time one export request may take.
 		 */
-		private Duration timeout = Duration.ofSeconds(10);
+		private Duration timeout = ZipkinTraceExporter.DEFAULT_TIMEOUT;
 
 		public boolean isEnabled() {
 			return this.enabled;

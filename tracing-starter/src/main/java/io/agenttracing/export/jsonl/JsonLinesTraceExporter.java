@@ -25,6 +25,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JsonLinesTraceExporter implements TraceExporter {
 
+	/** The file traces go to, relative to the working directory. */
+	public static final String DEFAULT_PATH = "traces.jsonl";
+
+	/** Size at which the file is rotated. */
+	public static final long DEFAULT_MAX_FILE_SIZE = 100L * 1024 * 1024;
+
+	/** Rotated files kept. */
+	public static final int DEFAULT_MAX_FILES = 5;
+
 	private final Path path;
 
 	private final long maxFileSize;
@@ -34,12 +43,20 @@ public final class JsonLinesTraceExporter implements TraceExporter {
 	private @Nullable FileChannel channel;
 
 	public JsonLinesTraceExporter(Path path, long maxFileSize, int maxFiles) {
-		if (maxFileSize <= 0 || maxFiles <= 0) {
-			throw new IllegalArgumentException("maxFileSize and maxFiles must be positive");
-		}
+		requireValid(maxFileSize, maxFiles);
 		this.path = path.toAbsolutePath();
 		this.maxFileSize = maxFileSize;
 		this.maxFiles = maxFiles;
+	}
+
+	/** Checks the rotation settings; throws {@link IllegalArgumentException} if wrong. */
+	public static void requireValid(long maxFileSize, int maxFiles) {
+		if (maxFileSize <= 0) {
+			throw new IllegalArgumentException("maxFileSize must be positive, got " + maxFileSize);
+		}
+		if (maxFiles <= 0) {
+			throw new IllegalArgumentException("maxFiles must be positive, got " + maxFiles);
+		}
 	}
 
 	@Override

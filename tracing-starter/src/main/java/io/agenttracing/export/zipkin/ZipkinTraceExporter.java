@@ -192,12 +192,18 @@ public final class ZipkinTraceExporter implements TraceExporter {
 
 	}
 
+	/** Where a local Zipkin server takes spans. */
+	public static final String DEFAULT_ENDPOINT = "http://localhost:9411/api/v2/spans";
+
+	/** Longest time one request may take. */
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
 	/** Builds a {@link ZipkinTraceExporter}, validating each setting as it is given. */
 	public static final class Builder {
 
-		private URI endpoint = URI.create("http://localhost:9411/api/v2/spans");
+		private URI endpoint = URI.create(DEFAULT_ENDPOINT);
 
-		private Duration timeout = Duration.ofSeconds(10);
+		private Duration timeout = DEFAULT_TIMEOUT;
 
 		private String serviceName = "application";
 
