@@ -1,5 +1,6 @@
 package io.agenttracing;
 
+import io.agenttracing.internal.CurrentContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

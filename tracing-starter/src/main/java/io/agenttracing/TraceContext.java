@@ -1,5 +1,7 @@
 package io.agenttracing;
 
+import io.agenttracing.internal.CurrentContext;
+import io.agenttracing.internal.TraceJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.agenttracing;
 
+import io.agenttracing.internal.TraceJson;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.agenttracing;
 
+import io.agenttracing.internal.CurrentContext;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;

@@ -1,5 +1,6 @@
 package io.agenttracing;
 
+import io.agenttracing.internal.CurrentContext;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.agenttracing;
 
+import io.agenttracing.internal.TraceJson;
 import java.util.List;
 import java.util.Map;
 

@@ -3,7 +3,7 @@ package io.agenttracing.actuate;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.agenttracing.TraceData;
-import io.agenttracing.TraceJson;
+import io.agenttracing.internal.TraceJson;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 

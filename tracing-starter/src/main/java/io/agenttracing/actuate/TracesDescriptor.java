@@ -5,7 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.agenttracing.TraceData;
-import io.agenttracing.TraceJson;
+import io.agenttracing.internal.TraceJson;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 

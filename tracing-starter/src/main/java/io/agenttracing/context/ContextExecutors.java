@@ -3,7 +3,7 @@ package io.agenttracing.context;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 
-import io.agenttracing.CurrentContext;
+import io.agenttracing.internal.CurrentContext;
 import io.agenttracing.Scope;
 
 /**

@@ -3,7 +3,7 @@ package io.agenttracing.context;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-import io.agenttracing.CurrentContext;
+import io.agenttracing.internal.CurrentContext;
 import io.agenttracing.Span;
 import io.agenttracing.SpanData;
 import io.agenttracing.SpanKind;

@@ -2,7 +2,7 @@ package io.agenttracing.test;
 
 import java.util.List;
 
-import io.agenttracing.CurrentContext;
+import io.agenttracing.internal.CurrentContext;
 import io.agenttracing.RemoteParent;
 import io.agenttracing.Scope;
 import io.agenttracing.SpanKind;

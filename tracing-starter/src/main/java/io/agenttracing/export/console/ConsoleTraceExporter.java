@@ -6,7 +6,7 @@ import java.util.Locale;
 import io.agenttracing.SpanData;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
-import io.agenttracing.TraceJson;
+import io.agenttracing.internal.TraceJson;
 import io.agenttracing.export.TraceExporter;
 
 /**

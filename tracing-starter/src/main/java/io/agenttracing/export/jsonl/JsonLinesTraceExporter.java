@@ -11,7 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 import io.agenttracing.TraceData;
-import io.agenttracing.TraceJson;
+import io.agenttracing.internal.TraceJson;
 import io.agenttracing.export.TraceExporter;
 import org.jspecify.annotations.Nullable;
 

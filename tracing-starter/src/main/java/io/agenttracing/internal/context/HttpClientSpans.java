@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
-import io.agenttracing.CurrentContext;
+import io.agenttracing.internal.CurrentContext;
 import io.agenttracing.Scope;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;

@@ -1,6 +1,6 @@
 package io.agenttracing.internal.context;
 
-import io.agenttracing.CurrentContext;
+import io.agenttracing.internal.CurrentContext;
 import io.agenttracing.Scope;
 import io.micrometer.context.ThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;

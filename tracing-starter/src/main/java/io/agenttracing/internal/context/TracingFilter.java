@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 
-import io.agenttracing.CurrentContext;
+import io.agenttracing.internal.CurrentContext;
 import io.agenttracing.RemoteParent;
 import io.agenttracing.Scope;
 import io.agenttracing.TraceContext;

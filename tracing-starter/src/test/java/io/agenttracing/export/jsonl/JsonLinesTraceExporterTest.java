@@ -14,7 +14,7 @@ import io.agenttracing.PendingExport;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
 import io.agenttracing.TraceData;
-import io.agenttracing.TraceJson;
+import io.agenttracing.internal.TraceJson;
 import io.agenttracing.Tracer;
 import io.agenttracing.internal.capture.JsonValueCapturer;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import io.agenttracing.SpanData;
 import io.agenttracing.SpanKind;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
-import io.agenttracing.TraceJson;
+import io.agenttracing.internal.TraceJson;
 import io.agenttracing.annotation.Traced;
 import io.agenttracing.internal.export.ExportPipeline;
 import io.agenttracing.export.memory.InMemoryTraceExporter;

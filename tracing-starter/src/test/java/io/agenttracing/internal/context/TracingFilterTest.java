@@ -3,7 +3,7 @@ package io.agenttracing.internal.context;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.agenttracing.CurrentContext;
+import io.agenttracing.internal.CurrentContext;
 import io.agenttracing.PendingExport;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;

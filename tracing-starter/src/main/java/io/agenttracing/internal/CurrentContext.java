@@ -1,5 +1,6 @@
-package io.agenttracing;
+package io.agenttracing.internal;
 
+import io.agenttracing.Scope;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,5 +1,10 @@
-package io.agenttracing;
+package io.agenttracing.internal;
 
+import io.agenttracing.Signal;
+import io.agenttracing.SpanData;
+import io.agenttracing.SpanError;
+import io.agenttracing.SpanEvent;
+import io.agenttracing.TraceData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
