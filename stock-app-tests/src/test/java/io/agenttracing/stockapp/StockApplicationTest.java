@@ -79,11 +79,22 @@ class StockApplicationTest {
 	}
 
 	@Test
+	void theTraceViewerIsServedBesideTheEndpoint() {
+		TracesClient client = new TracesClient(this.port);
+		HttpResponse<String> page = client.send("GET", "/actuator/traces/ui/");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((policy) -> assertThat(policy).startsWith("default-src 'none'"));
+		assertThat(page.body()).contains("<title>Agent traces</title>");
+		assertThat(client.send("GET", "/actuator/traces/ui/viewer.js").statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void startupSaysWhereTracesGoAndWarnsAboutNothing(CapturedOutput output) {
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(output.getAll())
 				.contains("Agent tracing exports to memory; recent traces at http://localhost:" + this.port
-						+ "/actuator/traces"));
+						+ "/actuator/traces, viewer at http://localhost:" + this.port + "/actuator/traces/ui/"));
 		assertThat(output.getAll()).doesNotContain("is not eligible for getting processed by all BeanPostProcessors")
 			.doesNotContain("context-propagation is not on the classpath");
 	}
