@@ -3,6 +3,7 @@ package io.agenttracing;
 import io.agenttracing.internal.CurrentContext;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -484,7 +485,12 @@ final class RecordingSpan implements Span, Scope {
 
 	/** A snapshot; the caller holds the trace's monitor or knows the span is ended. */
 	SpanData toData() {
-		Map<String, Object> attrs = (this.attributes != null) ? new LinkedHashMap<>(this.attributes) : Map.of();
+		// An ended span is frozen (every setter checks 'ended' under the trace's lock),
+		// so
+		// its attributes are handed over, not copied: the export thread snapshots every
+		// trace, and copying was a third of its time under load.
+		Map<String, Object> attrs = (this.attributes == null) ? Map.of()
+				: this.ended ? Collections.unmodifiableMap(this.attributes) : new LinkedHashMap<>(this.attributes);
 		if (this.droppedAttributes > 0 || this.droppedEvents > 0 || this.droppedSignals > 0 || this.droppedTags > 0
 				|| this.truncatedValues > 0) {
 			attrs = new LinkedHashMap<>(attrs);

@@ -543,6 +543,12 @@ public final class TraceContext implements Scope, PendingExport {
 		return this.publishedSnapshot;
 	}
 
+	private static void addData(List<SpanData> data, @Nullable RecordingSpan span, boolean includeRunning) {
+		if (span != null && (includeRunning ? !span.isLate() : span.isEndedBeforePublish())) {
+			data.add(span.toData());
+		}
+	}
+
 	synchronized TraceData snapshot(boolean includeRunning) {
 		if (this.spanCount == 1 && this.firstSpan != null
 				&& (includeRunning ? !this.firstSpan.isLate() : this.firstSpan.isEndedBeforePublish())) {
@@ -550,9 +556,10 @@ public final class TraceContext implements Scope, PendingExport {
 					List.of(this.firstSpan.toData()), false, this.droppedSpans, this.incomplete));
 		}
 		List<SpanData> data = new ArrayList<>(this.spanCount);
-		for (RecordingSpan span : spanList()) {
-			if (includeRunning ? !span.isLate() : span.isEndedBeforePublish()) {
-				data.add(span.toData());
+		addData(data, this.firstSpan, includeRunning);
+		if (this.moreSpans != null) {
+			for (RecordingSpan span : this.moreSpans) {
+				addData(data, span, includeRunning);
 			}
 		}
 		return identified(TraceData.of(traceId(), this.name, epochNanosAt(this.startNanos), this.sessionId, data, false,
