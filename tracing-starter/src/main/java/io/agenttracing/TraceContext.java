@@ -543,10 +543,23 @@ public final class TraceContext implements Scope, PendingExport {
 		return this.publishedSnapshot;
 	}
 
-	private static void addData(List<SpanData> data, @Nullable RecordingSpan span, boolean includeRunning) {
-		if (span != null && (includeRunning ? !span.isLate() : span.isEndedBeforePublish())) {
+	/**
+	 * Adds the span if this snapshot includes it, marking it a root when its parent is
+	 * not in the snapshot (a root of the trace, or a span whose parent is still running).
+	 */
+	private static void addData(List<SpanData> data, java.util.BitSet roots, @Nullable RecordingSpan span,
+			boolean includeRunning) {
+		if (span != null && includes(span, includeRunning)) {
+			RecordingSpan parent = span.parent();
+			if (parent == null || !includes(parent, includeRunning)) {
+				roots.set(data.size());
+			}
 			data.add(span.toData());
 		}
+	}
+
+	private static boolean includes(RecordingSpan span, boolean includeRunning) {
+		return includeRunning ? !span.isLate() : span.isEndedBeforePublish();
 	}
 
 	synchronized TraceData snapshot(boolean includeRunning) {
@@ -556,14 +569,15 @@ public final class TraceContext implements Scope, PendingExport {
 					List.of(this.firstSpan.toData()), false, this.droppedSpans, this.incomplete));
 		}
 		List<SpanData> data = new ArrayList<>(this.spanCount);
-		addData(data, this.firstSpan, includeRunning);
+		java.util.BitSet roots = new java.util.BitSet(this.spanCount);
+		addData(data, roots, this.firstSpan, includeRunning);
 		if (this.moreSpans != null) {
 			for (RecordingSpan span : this.moreSpans) {
-				addData(data, span, includeRunning);
+				addData(data, roots, span, includeRunning);
 			}
 		}
-		return identified(TraceData.of(traceId(), this.name, epochNanosAt(this.startNanos), this.sessionId, data, false,
-				this.droppedSpans, this.incomplete));
+		return identified(TraceData.ofKnownRoots(traceId(), this.name, epochNanosAt(this.startNanos), this.sessionId,
+				data, roots, this.droppedSpans, this.incomplete));
 	}
 
 	synchronized TraceData fragment(RecordingSpan span) {

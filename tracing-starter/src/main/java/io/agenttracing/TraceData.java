@@ -64,14 +64,40 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 	public static TraceData of(String traceId, @Nullable String name, long startEpochNanos, @Nullable String sessionId,
 			List<SpanData> spans, boolean fragment, int droppedSpans, boolean incomplete) {
 		Set<String> ids = ids(spans);
+		return build(traceId, name, startEpochNanos, sessionId, spans, fragment, droppedSpans, incomplete,
+				(span, index) -> span.parentId() == null || !ids.contains(span.parentId()));
+	}
+
+	/**
+	 * Builds the summary of a trace whose recorder already knows which of its spans are
+	 * roots (those whose parent is not among them), so no span id is looked up.
+	 */
+	static TraceData ofKnownRoots(String traceId, @Nullable String name, long startEpochNanos,
+			@Nullable String sessionId, List<SpanData> spans, java.util.BitSet roots, int droppedSpans,
+			boolean incomplete) {
+		return build(traceId, name, startEpochNanos, sessionId, spans, false, droppedSpans, incomplete,
+				(span, index) -> roots.get(index));
+	}
+
+	/** Whether the span at an index of the trace's list is one of its roots. */
+	private interface Roots {
+
+		boolean isRoot(SpanData span, int index);
+
+	}
+
+	private static TraceData build(String traceId, @Nullable String name, long startEpochNanos,
+			@Nullable String sessionId, List<SpanData> spans, boolean fragment, int droppedSpans, boolean incomplete,
+			Roots roots) {
 		SpanKind kind = null;
 		SpanStatus status = SpanStatus.UNSET;
 		// A request opens its trace before its first span starts; the trace's time is its
 		// spans' time.
 		long start = Long.MAX_VALUE;
 		long end = Long.MIN_VALUE;
-		for (SpanData span : spans) {
-			boolean root = span.parentId() == null || !ids.contains(span.parentId());
+		for (int i = 0; i < spans.size(); i++) {
+			SpanData span = spans.get(i);
+			boolean root = roots.isRoot(span, i);
 			if (root && !fragment) {
 				if (kind == null) {
 					kind = span.kind();
