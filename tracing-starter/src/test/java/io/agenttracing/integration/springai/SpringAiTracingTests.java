@@ -58,13 +58,19 @@ class SpringAiTracingTests {
 	@Autowired
 	private TracedModelCaller tracedCaller;
 
+	@Autowired
+	private io.micrometer.tracing.Tracer micrometerTracer;
+
+	private WeatherTools tools;
+
 	private ChatClient chatClient;
 
 	@BeforeEach
 	void buildClient() {
 		this.memory.clear();
+		this.tools = new WeatherTools(this.micrometerTracer);
 		this.chatClient = this.chatClients.defaultAdvisors(MessageChatMemoryAdvisor.builder(this.chatMemory).build())
-			.defaultTools(new WeatherTools())
+			.defaultTools(this.tools)
 			.build();
 	}
 
@@ -125,6 +131,8 @@ class SpringAiTracingTests {
 		assertThat(json(secondCall.input())).contains("\"role\":\"tool\"").contains("celsius");
 		assertThat(secondCall.startTime()).isAfterOrEqualTo(tool.startTime());
 		assertThat(totalTokens(trace)).isEqualTo(30 + 8 + 40 + 12);
+		// Boot's own tracing (Brave here) still gets Spring AI's observations.
+		assertThat(this.tools.micrometerSpan).as("Micrometer Tracing's current span in the tool").isNotNull();
 		assertThat(TraceJson.summary(trace)).containsEntry("totalTokens", 90L);
 		assertThat((double) TraceJson.summary(trace).get("totalCost")).isCloseTo(0.0000093 + 0.0000132,
 				org.assertj.core.data.Offset.offset(1e-12));
@@ -241,8 +249,18 @@ class SpringAiTracingTests {
 
 	static class WeatherTools {
 
+		private final io.micrometer.tracing.Tracer micrometer;
+
+		/** The span Boot's own tracing had current while the tool ran. */
+		volatile io.micrometer.tracing.@org.jspecify.annotations.Nullable Span micrometerSpan;
+
+		WeatherTools(io.micrometer.tracing.Tracer micrometer) {
+			this.micrometer = micrometer;
+		}
+
 		@Tool(description = "The current weather of a city")
 		String weather(String city) {
+			this.micrometerSpan = this.micrometer.currentSpan();
 			if (city.equals("Atlantis")) {
 				throw new IllegalStateException("no weather station in Atlantis");
 			}
