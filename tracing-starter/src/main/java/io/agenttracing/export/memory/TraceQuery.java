@@ -4,8 +4,6 @@ import io.agenttracing.SpanData;
 import io.agenttracing.SpanKind;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
-import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,7 +47,7 @@ public record TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @
 				&& (this.withErrors == null || this.withErrors == (trace.errorCount() > 0))
 				&& (this.userId == null || this.userId.equals(trace.userId()))
 				&& (this.tag == null || trace.tags().contains(this.tag))
-				&& (this.text == null || this.text.isBlank() || holdsText(trace, this.text.toLowerCase(Locale.ROOT)));
+				&& (this.text == null || this.text.isBlank() || holdsText(trace, this.text.trim()));
 	}
 
 	private static boolean holdsText(TraceData trace, String text) {
@@ -66,8 +64,21 @@ public record TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @
 		return false;
 	}
 
-	private static boolean contains(@Nullable String value, String lowerCaseText) {
-		return value != null && value.toLowerCase(Locale.ROOT).contains(lowerCaseText);
+	/**
+	 * Whether {@code value} holds {@code text}, ignoring case, without copying either:
+	 * the viewer searches the whole store every few seconds while a search is typed in.
+	 */
+	static boolean contains(@Nullable String value, String text) {
+		if (value == null) {
+			return false;
+		}
+		int last = value.length() - text.length();
+		for (int i = 0; i <= last; i++) {
+			if (value.regionMatches(true, i, text, 0, text.length())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean holdsKind(TraceData trace, SpanKind kind) {
