@@ -530,6 +530,20 @@
 
   // ---- a session -----------------------------------------------------------------------
 
+  // Maps with at most `limit` calls in flight, so a long session loads gently.
+  async function mapLimited(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await fn(items[index]);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+  }
+
   async function openSession(sessionId) {
     show('session');
     crumbs({ text: 'Recent traces', href: '#/' }, { text: 'Session ' + sessionId });
@@ -546,8 +560,8 @@
     const summaries = (list ? list.traces : []).slice().reverse();
     const named = summaries.find((summary) => summary.sessionName);
     if (named) $('session-title').textContent = 'Session ' + named.sessionName + ' (' + sessionId + ')';
-    const traces = await Promise.all(summaries.map((summary) =>
-      getJson(base + '/' + encodeURIComponent(summary.traceId)).catch(() => null)));
+    const traces = await mapLimited(summaries, 6, (summary) =>
+      getJson(base + '/' + encodeURIComponent(summary.traceId)).catch(() => null));
     let tokens = 0;
     let cost = null;
     let duration = 0;
