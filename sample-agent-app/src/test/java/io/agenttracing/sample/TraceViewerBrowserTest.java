@@ -48,6 +48,10 @@ class TraceViewerBrowserTest {
 	 */
 	static final Path SCREENSHOT = Path.of("target", "screenshots", "trace-viewer.png");
 
+	static final String ANNOTATED_AGENT = "/api/agent/chat";
+
+	static final String SPRING_AI_AGENT = "/api/agent/spring-ai/chat";
+
 	private static ChromeDriver browser;
 
 	private static WebDriverWait wait;
@@ -131,9 +135,8 @@ class TraceViewerBrowserTest {
 
 	@Test
 	void aSpringAiChatShowsItsConversationAndToolCalls() {
-		Http.Response response = new Http(this.port).postJson("/api/agent/spring-ai/chat",
+		String traceId = chatWith(SPRING_AI_AGENT,
 				java.util.Map.of("sessionId", "ui-ai", "message", "What is the weather in Paris?"));
-		String traceId = response.json().get("traceId").asString();
 		browser.get(viewer() + "#/trace/" + traceId);
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".row[title='weather']")));
 		List<WebElement> models = browser.findElements(By.cssSelector(".row[data-kind='LLM']"));
@@ -150,19 +153,10 @@ class TraceViewerBrowserTest {
 
 	@Test
 	void theListShowsWhoEachTraceServedAndFiltersByUserAndTag() {
-		Http http = new Http(this.port);
-		String ana = http
-			.postJson("/api/agent/chat",
-					java.util.Map.of("sessionId", "ui-u1", "message", "What is 1+1?", "userId", "ana"))
-			.json()
-			.get("traceId")
-			.asString();
-		String bo = http
-			.postJson("/api/agent/spring-ai/chat",
-					java.util.Map.of("sessionId", "ui-u2", "message", "What is 2+2?", "userId", "bo"))
-			.json()
-			.get("traceId")
-			.asString();
+		String ana = chatWith(ANNOTATED_AGENT,
+				java.util.Map.of("sessionId", "ui-u1", "message", "What is 1+1?", "userId", "ana"));
+		String bo = chatWith(SPRING_AI_AGENT,
+				java.util.Map.of("sessionId", "ui-u2", "message", "What is 2+2?", "userId", "bo"));
 		browser.get(viewer());
 		assertThat(waitForRow(ana).getText()).contains("ana").contains("annotated-agent");
 		assertThat(waitForRow(bo).getText()).contains("bo").contains("spring-ai-agent");
@@ -273,7 +267,12 @@ class TraceViewerBrowserTest {
 	}
 
 	private String chat(String sessionId, String message) {
-		Http.Response response = new Http(this.port).chat(sessionId, message);
+		return chatWith(ANNOTATED_AGENT, java.util.Map.of("sessionId", sessionId, "message", message));
+	}
+
+	/** Chats with one of the sample's agents; returns the id of the chat's trace. */
+	private String chatWith(String agent, java.util.Map<String, String> request) {
+		Http.Response response = new Http(this.port).postJson(agent, request);
 		assertThat(response.status()).isEqualTo(200);
 		return response.json().get("traceId").asString();
 	}
