@@ -14,6 +14,7 @@ import io.agenttracing.internal.export.ExportPipeline;
 import io.agenttracing.export.console.ConsoleTraceExporter;
 import io.agenttracing.export.jsonl.JsonLinesTraceExporter;
 import io.agenttracing.export.memory.InMemoryTraceExporter;
+import io.agenttracing.export.otlp.OtlpDefaults;
 import io.agenttracing.export.zipkin.ZipkinTraceExporter;
 
 import org.jspecify.annotations.Nullable;
@@ -211,21 +212,20 @@ public class TracingProperties implements Validator {
 			}
 		});
 		Exporters exporters = properties.getExporters();
-		if (exporters.getOtlp().isEnabled()) {
-			httpUrl(errors, "exporters.otlp.endpoint", exporters.getOtlp().getEndpoint());
-			if (!Otlp.PROTOCOLS.contains(exporters.getOtlp().getProtocol())) {
-				reject(errors, "exporters.otlp.protocol", "must be one of " + Otlp.PROTOCOLS);
-			}
-			if (!Otlp.COMPRESSIONS.contains(exporters.getOtlp().getCompression())) {
-				reject(errors, "exporters.otlp.compression", "must be one of " + Otlp.COMPRESSIONS);
-			}
-			positive(errors, "exporters.otlp.timeout", exporters.getOtlp().getTimeout());
-			Retry retry = exporters.getOtlp().getRetry();
-			if (retry.getMaxAttempts() < 1 || retry.getMaxAttempts() > 5) {
-				reject(errors, "exporters.otlp.retry.maxAttempts", "must be between 1 and 5");
-			}
-			positive(errors, "exporters.otlp.retry.initialBackoff", retry.getInitialBackoff());
-			positive(errors, "exporters.otlp.retry.maxBackoff", retry.getMaxBackoff());
+		Otlp otlp = exporters.getOtlp();
+		if (otlp.isEnabled()) {
+			httpUrl(errors, "exporters.otlp.endpoint", otlp.getEndpoint());
+			byBuilder(errors, "exporters.otlp.protocol", () -> OtlpDefaults.requireValidProtocol(otlp.getProtocol()));
+			byBuilder(errors, "exporters.otlp.compression",
+					() -> OtlpDefaults.requireValidCompression(otlp.getCompression()));
+			byBuilder(errors, "exporters.otlp.timeout", () -> OtlpDefaults.requireValidTimeout(otlp.getTimeout()));
+			Retry retry = otlp.getRetry();
+			byBuilder(errors, "exporters.otlp.retry.maxAttempts",
+					() -> OtlpDefaults.requireValidMaxAttempts(retry.getMaxAttempts()));
+			byBuilder(errors, "exporters.otlp.retry.initialBackoff",
+					() -> OtlpDefaults.requireValidBackoff("initialBackoff", retry.getInitialBackoff()));
+			byBuilder(errors, "exporters.otlp.retry.maxBackoff",
+					() -> OtlpDefaults.requireValidBackoff("maxBackoff", retry.getMaxBackoff()));
 		}
 		if (exporters.getZipkin().isEnabled()) {
 			httpUrl(errors, "exporters.zipkin.endpoint", exporters.getZipkin().getEndpoint());
@@ -679,10 +679,6 @@ public class TracingProperties implements Validator {
 
 	public static class Otlp {
 
-		static final List<String> PROTOCOLS = List.of("http/protobuf", "grpc");
-
-		static final List<String> COMPRESSIONS = List.of("none", "gzip");
-
 		/**
 		 * Whether to export traces over OTLP (Jaeger, Tempo, Phoenix, Langfuse, an
 		 * OpenTelemetry Collector). Needs io.opentelemetry:opentelemetry-exporter-otlp.
@@ -693,12 +689,12 @@ public class TracingProperties implements Validator {
 		 * Full URL traces are sent to: for http/protobuf including the path, e.g.
 		 * http://localhost:4318/v1/traces; for grpc, e.g. http://localhost:4317.
 		 */
-		private String endpoint = "http://localhost:4318/v1/traces";
+		private String endpoint = OtlpDefaults.ENDPOINT;
 
 		/**
 		 * Transport: "http/protobuf" or "grpc".
 		 */
-		private String protocol = "http/protobuf";
+		private String protocol = OtlpDefaults.PROTOCOL;
 
 		/**
 		 * Headers sent with every export, e.g. Authorization for Langfuse or api_key for
@@ -709,12 +705,12 @@ public class TracingProperties implements Validator {
 		/**
 		 * Longest time one export request may take.
 		 */
-		private Duration timeout = Duration.ofSeconds(10);
+		private Duration timeout = OtlpDefaults.TIMEOUT;
 
 		/**
 		 * Compression of export requests: "none" or "gzip".
 		 */
-		private String compression = "none";
+		private String compression = OtlpDefaults.COMPRESSION;
 
 		private final Retry retry = new Retry();
 
@@ -778,17 +774,17 @@ public class TracingProperties implements Validator {
 		 * Attempts per export, the first included, for answers 429, 502, 503, 504 and
 		 * refused connections.
 		 */
-		private int maxAttempts = 5;
+		private int maxAttempts = OtlpDefaults.MAX_ATTEMPTS;
 
 		/**
 		 * Wait before the first retry; each further wait is 1.5 times longer.
 		 */
-		private Duration initialBackoff = Duration.ofSeconds(1);
+		private Duration initialBackoff = OtlpDefaults.INITIAL_BACKOFF;
 
 		/**
 		 * Longest wait between two attempts.
 		 */
-		private Duration maxBackoff = Duration.ofSeconds(5);
+		private Duration maxBackoff = OtlpDefaults.MAX_BACKOFF;
 
 		public int getMaxAttempts() {
 			return this.maxAttempts;

@@ -205,6 +205,14 @@ class AgentTracingAutoConfigurationTests {
 				"agent.tracing.exporters.otlp.endpoint=localhost:4318");
 		assertFailsNaming("agent.tracing.exporters.otlp.enabled=true", "agent.tracing.exporters.otlp.protocol",
 				"agent.tracing.exporters.otlp.protocol=http/json");
+		assertFailsNaming("agent.tracing.exporters.otlp.enabled=true", "agent.tracing.exporters.otlp.compression",
+				"agent.tracing.exporters.otlp.compression=brotli");
+		assertFailsNaming("agent.tracing.exporters.otlp.enabled=true", "agent.tracing.exporters.otlp.timeout",
+				"agent.tracing.exporters.otlp.timeout=0s");
+		assertFailsNaming("agent.tracing.exporters.otlp.enabled=true",
+				"agent.tracing.exporters.otlp.retry.max-attempts", "agent.tracing.exporters.otlp.retry.max-attempts=9");
+		assertFailsNaming("agent.tracing.exporters.otlp.enabled=true", "agent.tracing.exporters.otlp.retry.max-backoff",
+				"agent.tracing.exporters.otlp.retry.max-backoff=-1s");
 		assertFailsNaming("agent.tracing.exporters.zipkin.enabled=true", "agent.tracing.exporters.zipkin.endpoint",
 				"agent.tracing.exporters.zipkin.endpoint=not a url");
 	}

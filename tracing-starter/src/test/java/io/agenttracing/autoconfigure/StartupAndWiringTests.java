@@ -2,6 +2,7 @@ package io.agenttracing.autoconfigure;
 
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.agenttracing.Span;
@@ -104,11 +105,38 @@ class StartupAndWiringTests {
 		defaults.put("agent.tracing.export.queue-capacity", fresh.getExport().getQueueCapacity());
 		defaults.put("agent.tracing.export.schedule-delay", fresh.getExport().getScheduleDelay().toMillis() + "ms");
 		defaults.put("agent.tracing.export.timeout", fresh.getExport().getTimeout().toSeconds() + "s");
+		TracingProperties.Exporters exporters = fresh.getExporters();
+		defaults.put("agent.tracing.exporters.jsonl.path", exporters.getJsonl().getPath());
+		defaults.put("agent.tracing.exporters.jsonl.max-file-size",
+				exporters.getJsonl().getMaxFileSize().toMegabytes() + "MB");
+		defaults.put("agent.tracing.exporters.jsonl.max-files", exporters.getJsonl().getMaxFiles());
+		defaults.put("agent.tracing.exporters.otlp.endpoint", exporters.getOtlp().getEndpoint());
+		defaults.put("agent.tracing.exporters.otlp.protocol", exporters.getOtlp().getProtocol());
+		defaults.put("agent.tracing.exporters.otlp.compression", exporters.getOtlp().getCompression());
+		defaults.put("agent.tracing.exporters.otlp.timeout", exporters.getOtlp().getTimeout().toSeconds() + "s");
+		defaults.put("agent.tracing.exporters.otlp.retry.max-attempts",
+				exporters.getOtlp().getRetry().getMaxAttempts());
+		defaults.put("agent.tracing.exporters.otlp.retry.initial-backoff",
+				exporters.getOtlp().getRetry().getInitialBackoff().toSeconds() + "s");
+		defaults.put("agent.tracing.exporters.otlp.retry.max-backoff",
+				exporters.getOtlp().getRetry().getMaxBackoff().toSeconds() + "s");
+		defaults.put("agent.tracing.exporters.zipkin.endpoint", exporters.getZipkin().getEndpoint());
+		defaults.put("agent.tracing.exporters.zipkin.timeout", exporters.getZipkin().getTimeout().toSeconds() + "s");
 		defaults.forEach((name, value) -> {
 			assertThat(properties).as(name).containsKey(name);
 			assertThat(properties.get(name).get("defaultValue")).as(name).isNotNull();
 			assertThat(properties.get(name).get("defaultValue").asString()).as(name).isEqualTo(String.valueOf(value));
 		});
+		// Every other property states its default too, but for those that have none on
+		// purpose.
+		List<String> withoutDefault = properties.values()
+			.stream()
+			.filter((property) -> property.get("defaultValue") == null)
+			.map((property) -> property.get("name").asString())
+			.sorted()
+			.toList();
+		assertThat(withoutDefault).containsExactly("agent.tracing.exporters.otlp.headers",
+				"agent.tracing.pricing.models", "agent.tracing.service-name", "agent.tracing.service-version");
 		assertThat(properties).containsKeys("agent.tracing.capture.redact-keys",
 				"agent.tracing.capture.unredacted-keys", "agent.tracing.capture.redact-patterns",
 				"agent.tracing.capture.allowed-headers");

@@ -25,31 +25,27 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OtlpExporterBuilder {
 
-	public static final String HTTP_PROTOBUF = "http/protobuf";
-
-	public static final String GRPC = "grpc";
-
 	/**
 	 * Retries 429, 502, 503 and 504 answers and refused or timed-out connections, with
 	 * exponential backoff, five attempts in all.
 	 */
 	public static final RetryPolicy DEFAULT_RETRY = RetryPolicy.builder()
-		.setMaxAttempts(5)
-		.setInitialBackoff(Duration.ofSeconds(1))
-		.setMaxBackoff(Duration.ofSeconds(5))
+		.setMaxAttempts(OtlpDefaults.MAX_ATTEMPTS)
+		.setInitialBackoff(OtlpDefaults.INITIAL_BACKOFF)
+		.setMaxBackoff(OtlpDefaults.MAX_BACKOFF)
 		.setBackoffMultiplier(1.5)
 		.setRetryExceptionPredicate(OtlpExporterBuilder::isRetryable)
 		.build();
 
-	private String endpoint = "http://localhost:4318/v1/traces";
+	private String endpoint = OtlpDefaults.ENDPOINT;
 
-	private String protocol = HTTP_PROTOBUF;
+	private String protocol = OtlpDefaults.PROTOCOL;
 
 	private final Map<String, String> headers = new LinkedHashMap<>();
 
-	private Duration timeout = Duration.ofSeconds(10);
+	private Duration timeout = OtlpDefaults.TIMEOUT;
 
-	private String compression = "none";
+	private String compression = OtlpDefaults.COMPRESSION;
 
 	private @Nullable RetryPolicy retryPolicy = DEFAULT_RETRY;
 
@@ -72,10 +68,7 @@ public final class OtlpExporterBuilder {
 	}
 
 	public OtlpExporterBuilder protocol(String protocol) {
-		if (!HTTP_PROTOBUF.equals(protocol) && !GRPC.equals(protocol)) {
-			throw new IllegalArgumentException("protocol must be http/protobuf or grpc, got " + protocol);
-		}
-		this.protocol = protocol;
+		this.protocol = OtlpDefaults.requireValidProtocol(protocol);
 		return this;
 	}
 
@@ -113,15 +106,12 @@ public final class OtlpExporterBuilder {
 	}
 
 	public OtlpExporterBuilder timeout(Duration timeout) {
-		if (timeout.isNegative() || timeout.isZero()) {
-			throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-		}
-		this.timeout = timeout;
+		this.timeout = OtlpDefaults.requireValidTimeout(timeout);
 		return this;
 	}
 
 	public OtlpExporterBuilder compression(String compression) {
-		this.compression = Objects.requireNonNull(compression, "compression");
+		this.compression = OtlpDefaults.requireValidCompression(compression);
 		return this;
 	}
 
@@ -139,9 +129,7 @@ public final class OtlpExporterBuilder {
 	 * one attempt means no retry.
 	 */
 	public OtlpExporterBuilder retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
-		if (maxAttempts < 1 || maxAttempts > 5) {
-			throw new IllegalArgumentException("maxAttempts must be between 1 and 5, got " + maxAttempts);
-		}
+		OtlpDefaults.requireValidRetry(maxAttempts, initialBackoff, maxBackoff);
 		this.retryPolicy = (maxAttempts == 1) ? null
 				: DEFAULT_RETRY.toBuilder()
 					.setMaxAttempts(maxAttempts)
@@ -163,7 +151,7 @@ public final class OtlpExporterBuilder {
 
 	public OtlpTraceExporter build() {
 		OpenTelemetryExporterLogging.silence();
-		SpanExporter delegate = GRPC.equals(this.protocol) ? grpc() : http();
+		SpanExporter delegate = OtlpDefaults.GRPC.equals(this.protocol) ? grpc() : http();
 		// One export may take every attempt's timeout plus the backoff between attempts.
 		Duration waitLimit = (this.retryPolicy != null)
 				? this.timeout.plus(this.retryPolicy.getMaxBackoff()).multipliedBy(this.retryPolicy.getMaxAttempts())
