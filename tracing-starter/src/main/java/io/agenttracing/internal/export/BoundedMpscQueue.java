@@ -24,8 +24,21 @@ final class BoundedMpscQueue<E> {
 	/** Next slot a producer claims. */
 	private final AtomicLong tail = new AtomicLong();
 
-	/** Next slot the consumer reads; written by the consumer only. */
+	/**
+	 * The consumer's published position: slots before it are free for producers. Written
+	 * by the consumer only, and only every few elements (at most 32, at most a sixteenth
+	 * of the capacity) or when it finds the queue empty: while the queue is full,
+	 * producers read it on every offer, and a write per element would move its cache line
+	 * between the cores each time, slowing the consumer exactly when it has most to catch
+	 * up on.
+	 */
 	private final AtomicLong head = new AtomicLong();
+
+	/** One less than the number of elements taken between two publications of head. */
+	private final int publishMask;
+
+	/** Next slot the consumer reads; the consumer's own, unpublished. */
+	private long next;
 
 	/**
 	 * The tail up to which producers may claim without reading {@link #head}: the
@@ -45,6 +58,7 @@ final class BoundedMpscQueue<E> {
 		this.mask = slots - 1;
 		this.capacity = capacity;
 		this.producerLimit = new AtomicLong(capacity);
+		this.publishMask = Math.max(1, Math.min(32, Integer.highestOneBit(capacity / 16))) - 1;
 	}
 
 	/** Adds {@code element} unless the queue is full; never blocks. */
@@ -72,14 +86,20 @@ final class BoundedMpscQueue<E> {
 	 * this.
 	 */
 	@Nullable E poll() {
-		long next = this.head.get();
+		long next = this.next;
 		int index = (int) next & this.mask;
 		E element = this.slots.get(index);
 		if (element == null) {
+			if (this.head.get() != next) {
+				this.head.lazySet(next);
+			}
 			return null;
 		}
 		this.slots.lazySet(index, null);
-		this.head.lazySet(next + 1);
+		this.next = ++next;
+		if ((next & this.publishMask) == 0) {
+			this.head.lazySet(next);
+		}
 		return element;
 	}
 

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -253,7 +254,7 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 		/** Permits for batches in flight. */
 		private final Semaphore inFlight;
 
-		private volatile boolean sleeping;
+		private final AtomicBoolean sleeping = new AtomicBoolean();
 
 		private volatile boolean closing;
 
@@ -287,13 +288,24 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 				this.dropped.increment();
 				this.listener.onDropped(this.name);
 			}
-			else if (this.sleeping && this.queue.size() >= this.wakeThreshold) {
-				LockSupport.unpark(this.thread);
+			else if (this.sleeping.get() && this.queue.size() >= this.wakeThreshold) {
+				wake();
 			}
 		}
 
 		void wakeIfWaiting() {
-			if (this.sleeping && !this.queue.isEmpty()) {
+			if (this.sleeping.get() && !this.queue.isEmpty()) {
+				wake();
+			}
+		}
+
+		/**
+		 * Wakes the sleeping lane thread once: until it runs, every further offer would
+		 * otherwise make the system call again, costing the traced thread a wake-up per
+		 * trace.
+		 */
+		private void wake() {
+			if (this.sleeping.compareAndSet(true, false)) {
 				LockSupport.unpark(this.thread);
 			}
 		}
@@ -331,11 +343,11 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 						awaitInFlight();
 						return;
 					}
-					this.sleeping = true;
+					this.sleeping.set(true);
 					if (this.queue.isEmpty() && !this.closing) {
 						LockSupport.parkNanos(this, this.scheduleDelayNanos);
 					}
-					this.sleeping = false;
+					this.sleeping.set(false);
 					continue;
 				}
 				TraceData trace = snapshot(export);

@@ -31,6 +31,32 @@ class BoundedMpscQueueTest {
 	}
 
 	@Test
+	void freedSpaceReachesProducersInStepsAndWholeOnceTheQueueIsEmpty() {
+		BoundedMpscQueue<Integer> queue = new BoundedMpscQueue<>(64);
+		for (int i = 0; i < 64; i++) {
+			assertThat(queue.offer(i)).isTrue();
+		}
+		assertThat(queue.offer(64)).isFalse();
+		// The consumer tells producers about free slots every fourth element at this
+		// capacity.
+		assertThat(queue.poll()).isEqualTo(0);
+		assertThat(queue.offer(64)).isFalse();
+		for (int i = 1; i < 4; i++) {
+			assertThat(queue.poll()).isEqualTo(i);
+		}
+		assertThat(queue.offer(64)).isTrue();
+		for (int i = 4; i <= 64; i++) {
+			assertThat(queue.poll()).isEqualTo(i);
+		}
+		assertThat(queue.poll()).isNull();
+		assertThat(queue.isEmpty()).isTrue();
+		for (int i = 0; i < 64; i++) {
+			assertThat(queue.offer(i)).isTrue();
+		}
+		assertThat(queue.offer(64)).isFalse();
+	}
+
+	@Test
 	void concurrentProducersLoseNothingAcceptedAndKeepTheirOrder() throws Exception {
 		int producers = 4;
 		int perProducer = 50_000;
