@@ -30,7 +30,13 @@ final class Ids {
 	}
 
 	static String hex(long high, long low) {
-		return HEX.toHexDigits(high).concat(HEX.toHexDigits(low));
+		byte[] bytes = new byte[16];
+		for (int i = 0; i < 8; i++) {
+			bytes[i] = (byte) (high >>> (56 - 8 * i));
+			bytes[8 + i] = (byte) (low >>> (56 - 8 * i));
+		}
+		// One string built in place; joining two halves would allocate three.
+		return HEX.formatHex(bytes);
 	}
 
 	static boolean isValidTraceId(String id) {

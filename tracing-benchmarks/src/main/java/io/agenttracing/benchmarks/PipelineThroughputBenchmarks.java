@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
-import io.agenttracing.Span;
-import io.agenttracing.SpanKind;
 import io.agenttracing.Tracer;
 import io.agenttracing.internal.export.ExportPipeline;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -128,34 +126,22 @@ public class PipelineThroughputBenchmarks {
 		}
 	}
 
-	private static void oneSpanTrace(Ours state) {
-		try (Span span = state.tracer.startSpan("trace", SpanKind.AGENT)) {
-			span.setAttribute("n", 1);
-		}
-	}
-
 	@Benchmark
 	@Threads(1)
 	public void oursOneSpanTracesOneProducer(Ours state) {
-		oneSpanTrace(state);
+		ExportThreadCostBenchmarks.oneSpanTrace(state.tracer);
 	}
 
 	@Benchmark
 	@Threads(2)
 	public void oursOneSpanTracesTwoProducers(Ours state) {
-		oneSpanTrace(state);
+		ExportThreadCostBenchmarks.oneSpanTrace(state.tracer);
 	}
 
 	@Benchmark
 	@Threads(1)
 	public void oursTenSpanTracesOneProducer(Ours state) {
-		try (Span root = state.tracer.startSpan("agent", SpanKind.AGENT)) {
-			for (int i = 0; i < 9; i++) {
-				try (Span tool = state.tracer.startSpan("tool", SpanKind.TOOL)) {
-					tool.setAttribute("i", i);
-				}
-			}
-		}
+		ExportThreadCostBenchmarks.tenSpanTrace(state.tracer);
 	}
 
 	@Benchmark
