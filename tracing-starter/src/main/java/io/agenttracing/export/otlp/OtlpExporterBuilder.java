@@ -29,7 +29,7 @@ public final class OtlpExporterBuilder {
 	 * Retries 429, 502, 503 and 504 answers and refused or timed-out connections, with
 	 * exponential backoff, five attempts in all.
 	 */
-	public static final RetryPolicy DEFAULT_RETRY = RetryPolicy.builder()
+	private static final RetryPolicy DEFAULT_RETRY = RetryPolicy.builder()
 		.setMaxAttempts(OtlpDefaults.MAX_ATTEMPTS)
 		.setInitialBackoff(OtlpDefaults.INITIAL_BACKOFF)
 		.setMaxBackoff(OtlpDefaults.MAX_BACKOFF)
