@@ -1,4 +1,4 @@
-package io.agenttracing.stockapp.shutdown;
+package io.agenttracing.shutdownapp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * A stock application whose only exporter takes 20 ms per trace and writes each trace id
  * to a file; at startup it finishes 200 traces at once, so they wait in the export queue,
- * and says so on standard output.
+ * and says so on standard output. Its package is outside the stock application's, so
+ * neither scans the other.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class ShutdownApplication {

@@ -1,4 +1,4 @@
-package io.agenttracing.stockapp.shutdown;
+package io.agenttracing.shutdownapp;
 
 import java.io.File;
 import java.nio.file.Files;
