@@ -3,6 +3,7 @@ package io.agenttracing;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
@@ -56,24 +57,7 @@ class ArchitectureTest {
 
 	@Test
 	void thePublicApiExposesNoInternalType() {
-		codeUnits().that()
-			.arePublic()
-			.and()
-			.areDeclaredInClassesThat()
-			.arePublic()
-			.and()
-			.areDeclaredInClassesThat()
-			.resideOutsideOfPackage(INTERNAL)
-			.should(exposeNoInternalType())
-			.check(CLASSES);
-		fields().that()
-			.arePublic()
-			.and()
-			.areDeclaredInClassesThat()
-			.resideOutsideOfPackage(INTERNAL)
-			.should()
-			.notHaveRawType(JavaClass.Predicates.resideInAPackage(INTERNAL))
-			.check(CLASSES);
+		publicApiExposesNoTypeFrom(INTERNAL);
 		classes().that()
 			.arePublic()
 			.and()
@@ -86,6 +70,14 @@ class ArchitectureTest {
 	void thePublicApiExposesNoOpenTelemetryType() {
 		// The OTLP exporter is built on OpenTelemetry's, but its settings are ours: a
 		// user configures it without OpenTelemetry's types, and they may change under us.
+		publicApiExposesNoTypeFrom("io.opentelemetry..");
+	}
+
+	/**
+	 * Fails when a public method, constructor or field of a public type outside
+	 * {@code internal} takes, returns or holds a type from {@code packages}.
+	 */
+	private static void publicApiExposesNoTypeFrom(String packages) {
 		codeUnits().that()
 			.arePublic()
 			.and()
@@ -94,7 +86,7 @@ class ArchitectureTest {
 			.and()
 			.areDeclaredInClassesThat()
 			.resideOutsideOfPackage(INTERNAL)
-			.should(exposeNoTypeOf("OpenTelemetry", (type) -> type.getPackageName().startsWith("io.opentelemetry")))
+			.should(exposeNoTypeOf(packages, JavaClass.Predicates.resideInAPackage(packages)))
 			.check(CLASSES);
 		fields().that()
 			.arePublic()
@@ -102,7 +94,7 @@ class ArchitectureTest {
 			.areDeclaredInClassesThat()
 			.resideOutsideOfPackage(INTERNAL)
 			.should()
-			.notHaveRawType(JavaClass.Predicates.resideInAPackage("io.opentelemetry.."))
+			.notHaveRawType(JavaClass.Predicates.resideInAPackage(packages))
 			.check(CLASSES);
 	}
 
@@ -110,13 +102,8 @@ class ArchitectureTest {
 		return type.getPackageName().startsWith("io.agenttracing.internal");
 	}
 
-	private static ArchCondition<JavaCodeUnit> exposeNoInternalType() {
-		return exposeNoTypeOf("an internal package", ArchitectureTest::isInternal);
-	}
-
-	private static ArchCondition<JavaCodeUnit> exposeNoTypeOf(String origin,
-			java.util.function.Predicate<JavaClass> excluded) {
-		return new ArchCondition<>("take and return no type of " + origin) {
+	private static ArchCondition<JavaCodeUnit> exposeNoTypeOf(String packages, DescribedPredicate<JavaClass> excluded) {
+		return new ArchCondition<>("take and return no type of " + packages) {
 			@Override
 			public void check(JavaCodeUnit codeUnit, ConditionEvents events) {
 				List<JavaClass> types = new ArrayList<>(codeUnit.getRawParameterTypes());

@@ -5,7 +5,6 @@ import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
 import io.agenttracing.sample.agent.ChatWorkflow;
 import io.agenttracing.test.CapturedTraces;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,11 +23,6 @@ class AgentBehaviourTest {
 
 	@Autowired
 	CapturedTraces traces;
-
-	@BeforeEach
-	void clear() {
-		this.traces.clear();
-	}
 
 	@Test
 	void aFailingToolIsAnErrorInsideAnAnswerThatSucceeds() {

@@ -7,7 +7,6 @@ import io.agenttracing.SpanKind;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
 import io.agenttracing.test.CapturedTraces;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -33,11 +32,6 @@ class SpringAiAgentTest {
 
 	@Autowired
 	CapturedTraces traces;
-
-	@BeforeEach
-	void clear() {
-		this.traces.clear();
-	}
 
 	@Test
 	void aChatIsOneTraceOfAgentModelToolsAndModel() {

@@ -11,7 +11,6 @@ import io.agenttracing.SpanStatus;
 import io.agenttracing.Tracing;
 import io.agenttracing.annotation.SessionId;
 import io.agenttracing.annotation.Traced;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,11 +34,6 @@ class TraceAssertionsTest {
 
 	@Autowired
 	CapturedTraces traces;
-
-	@BeforeEach
-	void clear() {
-		this.traces.clear();
-	}
 
 	@Test
 	void aTestReadsTheTraceRightAfterTheCall() {
@@ -79,6 +73,20 @@ class TraceAssertionsTest {
 			.hasMessageContaining("found 2");
 		assertThatThrownBy(() -> assertThat(this.traces.last()).totalTokens().isLessThan(100))
 			.hasMessageContaining("total tokens");
+	}
+
+	// Each of these two sees only its own trace, whichever runs first: the kit forgets
+	// the traces before every test method.
+	@Test
+	void eachTestSeesOnlyItsOwnTraces() {
+		this.agent.respond("own-1", "first");
+		org.assertj.core.api.Assertions.assertThat(this.traces.single().sessionId()).isEqualTo("own-1");
+	}
+
+	@Test
+	void eachTestSeesOnlyItsOwnTracesToo() {
+		this.agent.respond("own-2", "second");
+		org.assertj.core.api.Assertions.assertThat(this.traces.single().sessionId()).isEqualTo("own-2");
 	}
 
 	@Test
