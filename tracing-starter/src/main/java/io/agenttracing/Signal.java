@@ -41,7 +41,11 @@ public record Signal(String name, Object value, Type type) {
 		return signal;
 	}
 
-	static @Nullable Signal detect(String name, @Nullable Object value) {
+	/**
+	 * Like {@link #of}, but {@code null} instead of an exception for a value that is
+	 * neither a number nor a boolean.
+	 */
+	public static @Nullable Signal detect(String name, @Nullable Object value) {
 		if (value instanceof Boolean bool) {
 			return new Signal(name, bool, Type.BOOLEAN);
 		}

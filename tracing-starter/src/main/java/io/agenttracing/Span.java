@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
  * One operation of an agent: an LLM call, a tool execution, a memory read. A span is live
  * until it ends; after that every change is ignored. Spans are thread-safe.
  * <p>
- * A span obtained from {@link Tracer#startSpan} or {@link Tracing#startSpan} is current
- * on the calling thread until it is closed, so use it with try-with-resources:
- * <pre>{@code
+ * A span obtained from {@link Tracer#startSpan(String, SpanKind)} or
+ * {@link Tracing#startSpan} is current on the calling thread until it is closed, so use
+ * it with try-with-resources: <pre>{@code
  * try (Span span = Tracing.startSpan("rerank", SpanKind.INTERNAL)) {
  *     span.setAttribute("candidates", candidates.size());
  *     return reranker.rerank(candidates);
@@ -29,6 +29,15 @@ public interface Span extends AutoCloseable {
 
 	/** Attribute key for the completion tokens an LLM span produced. */
 	String OUTPUT_TOKENS_ATTRIBUTE = "gen_ai.usage.output_tokens";
+
+	/** Attribute key for the prompt tokens an LLM span read from the provider's cache. */
+	String CACHED_INPUT_TOKENS_ATTRIBUTE = "gen_ai.usage.cache_read_input_tokens";
+
+	/**
+	 * Attribute key for the cost of an LLM span in US dollars, computed from the price
+	 * table when the span ends unless set.
+	 */
+	String COST_ATTRIBUTE = "gen_ai.usage.cost";
 
 	/** A span that records nothing, used when there is no trace or tracing is off. */
 	static Span noop() {

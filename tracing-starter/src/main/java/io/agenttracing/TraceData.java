@@ -1,6 +1,5 @@
 package io.agenttracing;
 
-import io.agenttracing.internal.TraceJson;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -72,7 +71,7 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 	 * Builds the summary of a trace whose recorder already knows which of its spans are
 	 * roots (those whose parent is not among them), so no span id is looked up.
 	 */
-	static TraceData ofKnownRoots(String traceId, @Nullable String name, long startEpochNanos,
+	public static TraceData ofKnownRoots(String traceId, @Nullable String name, long startEpochNanos,
 			@Nullable String sessionId, List<SpanData> spans, java.util.BitSet roots, int droppedSpans,
 			boolean incomplete) {
 		return build(traceId, name, startEpochNanos, sessionId, spans, false, droppedSpans, incomplete,
@@ -189,7 +188,7 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 		double total = 0;
 		boolean priced = false;
 		for (SpanData span : this.spans) {
-			if (span.attribute(ModelPricing.COST_ATTRIBUTE) instanceof Number cost) {
+			if (span.attribute(Span.COST_ATTRIBUTE) instanceof Number cost) {
 				total += cost.doubleValue();
 				priced = true;
 			}
@@ -215,6 +214,14 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 	/** The JSON the actuator endpoint serves for this trace. */
 	public String toJson() {
 		return TraceJson.toJson(this);
+	}
+
+	/**
+	 * The JSON the actuator endpoint serves for a list of traces: {@code {"traces":
+	 * [summary...]}}, in the given order.
+	 */
+	public static String toListJson(List<TraceData> traces) {
+		return TraceJson.toListJson(traces);
 	}
 
 }

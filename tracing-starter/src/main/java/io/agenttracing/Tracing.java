@@ -1,34 +1,32 @@
 package io.agenttracing;
 
-import io.agenttracing.internal.CurrentContext;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Static access to the current span and trace, for code inside a traced method:
- * <pre>{@code
+ * Static access to the application's {@link Tracer} and to the current span and trace,
+ * for code inside a traced method: <pre>{@code
  * Tracing.currentSpan().setModel("gpt-4o").setTokenUsage(812, 96).addSignal("cost", 0.0042);
  * }</pre> Every method is safe to call with no trace: it then does nothing, or returns
  * {@link Span#noop()} or {@code null}.
  */
 public final class Tracing {
 
-	private static volatile Tracer tracer = Tracer.disabled();
+	private static volatile Tracer tracer = Tracer.noop();
 
 	private Tracing() {
 	}
 
 	/**
-	 * The tracer that {@link #startSpan} uses: the application's, once it has started.
+	 * The application's tracer, once it has started; {@link Tracer#noop()} before.
 	 */
 	public static Tracer tracer() {
 		return tracer;
 	}
 
 	/**
-	 * Makes {@code newTracer} the one {@link #startSpan} uses. Called by the
-	 * auto-configuration.
+	 * Makes {@code newTracer} the one this class uses. Called by the auto-configuration.
 	 */
 	public static void install(Tracer newTracer) {
 		tracer = Objects.requireNonNull(newTracer, "tracer");
@@ -40,21 +38,18 @@ public final class Tracing {
 	 */
 	public static synchronized void uninstall(Tracer installed) {
 		if (tracer == installed) {
-			tracer = Tracer.disabled();
+			tracer = Tracer.noop();
 		}
 	}
 
 	/** The span current on this thread, or {@link Span#noop()}. */
 	public static Span currentSpan() {
-		Scope scope = CurrentContext.get();
-		Span span = (scope != null) ? scope.span() : null;
-		return (span != null) ? span : Span.noop();
+		return tracer.currentSpan();
 	}
 
 	/** The trace current on this thread, or {@code null}. */
 	public static @Nullable TraceContext currentTrace() {
-		Scope scope = CurrentContext.get();
-		return (scope != null) ? scope.trace() : null;
+		return tracer.currentTrace();
 	}
 
 	/** The id of the trace current on this thread, or {@code null}. */

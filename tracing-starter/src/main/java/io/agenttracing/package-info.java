@@ -1,6 +1,10 @@
 /**
- * The tracing model and programmatic API: spans, traces, events, signals and the static
- * {@link io.agenttracing.Tracing} access to the current span. Free of Spring.
+ * The API: what instrumented code touches. {@link io.agenttracing.Tracing} (static access
+ * to the current span and trace), the {@link io.agenttracing.Tracer},
+ * {@link io.agenttracing.Span} and {@link io.agenttracing.TraceContext} interfaces, and
+ * the immutable values handed to exporters ({@link io.agenttracing.TraceData},
+ * {@link io.agenttracing.SpanData}). Implemented by the engine; depends on no other
+ * package of the starter, and on nothing of Spring.
  */
 @NullMarked
 package io.agenttracing;

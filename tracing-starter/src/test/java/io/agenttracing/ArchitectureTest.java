@@ -1,20 +1,29 @@
 package io.agenttracing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -29,6 +38,9 @@ class ArchitectureTest {
 	 * them.
 	 */
 	private static final String INTERNAL = "io.agenttracing.internal..";
+
+	/** The engine: tracer, trace and span that record, limits, ids, clock, expiry. */
+	private static final String ENGINE = "io.agenttracing.internal.trace";
 
 	private static final JavaClasses CLASSES = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -45,14 +57,62 @@ class ArchitectureTest {
 	}
 
 	@Test
-	void modelDependsOnNoOtherPackageOfTheStarter() {
-		// Except its own internals: the current-scope holder and the JSON shape.
+	void theApiDependsOnNoOtherPackageOfTheStarter() {
+		// The API is implemented by the engine; it never reaches down to it.
 		classes().that()
 			.resideInAPackage("io.agenttracing")
 			.should()
 			.onlyDependOnClassesThat(JavaClass.Predicates.resideOutsideOfPackage("io.agenttracing..")
-				.or(JavaClass.Predicates.resideInAnyPackage("io.agenttracing", "io.agenttracing.internal")))
+				.or(JavaClass.Predicates.resideInAPackage("io.agenttracing")))
 			.check(CLASSES);
+	}
+
+	@Test
+	void theEngineDependsOnlyOnTheApi() {
+		// Interception, propagation, the pipeline and the exporters sit above the engine.
+		classes().that()
+			.resideInAPackage(ENGINE)
+			.should()
+			.onlyDependOnClassesThat(JavaClass.Predicates.resideOutsideOfPackage("io.agenttracing..")
+				.or(JavaClass.Predicates.resideInAnyPackage("io.agenttracing", ENGINE)))
+			.check(CLASSES);
+	}
+
+	@Test
+	void atMostThirtyPublicTypesOutsideInternal() {
+		List<String> publicTypes = CLASSES.stream()
+			.filter((type) -> type.isTopLevelClass() && type.getModifiers().contains(JavaModifier.PUBLIC))
+			.filter((type) -> !isInternal(type))
+			.map(JavaClass::getName)
+			.sorted()
+			.toList();
+		assertThat(publicTypes).as("public types outside internal").hasSizeLessThanOrEqualTo(30);
+	}
+
+	@Test
+	void noMainSourceFileIsLongerThanFourHundredLines() throws IOException {
+		// The properties class is one JavaBean per group by design; everything else
+		// splits
+		// by role.
+		Path sources = Path.of("src/main/java");
+		List<String> tooLong;
+		try (Stream<Path> files = Files.walk(sources)) {
+			tooLong = files.filter((file) -> file.toString().endsWith(".java"))
+				.filter((file) -> !file.endsWith("TracingProperties.java"))
+				.filter((file) -> lineCount(file) > 400)
+				.map((file) -> sources.relativize(file) + " (" + lineCount(file) + " lines)")
+				.toList();
+		}
+		assertThat(tooLong).as("main source files over 400 lines").isEmpty();
+	}
+
+	private static long lineCount(Path file) {
+		try (Stream<String> lines = Files.lines(file)) {
+			return lines.count();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Test
@@ -136,7 +196,21 @@ class ArchitectureTest {
 
 	@Test
 	void packagesHaveNoCycles() {
-		slices().matching("io.agenttracing.(**)").should().beFreeOfCycles().check(CLASSES);
+		// One slice per package, the root package (the API) included.
+		slices().assignedFrom(new SliceAssignment() {
+
+			@Override
+			public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+				return javaClass.getPackageName().startsWith("io.agenttracing")
+						? SliceIdentifier.of(javaClass.getPackageName()) : SliceIdentifier.ignore();
+			}
+
+			@Override
+			public String getDescription() {
+				return "every package of the starter";
+			}
+
+		}).should().beFreeOfCycles().check(CLASSES);
 	}
 
 	@Test
@@ -144,7 +218,7 @@ class ArchitectureTest {
 		classes().that()
 			.haveSimpleNameEndingWith("AutoConfiguration")
 			.should()
-			.haveModifier(com.tngtech.archunit.core.domain.JavaModifier.FINAL)
+			.haveModifier(JavaModifier.FINAL)
 			.check(CLASSES);
 	}
 

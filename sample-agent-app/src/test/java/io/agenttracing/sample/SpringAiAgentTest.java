@@ -2,7 +2,7 @@ package io.agenttracing.sample;
 
 import java.util.Map;
 
-import io.agenttracing.ModelPricing;
+import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
@@ -51,7 +51,7 @@ class SpringAiAgentTest {
 		assertThat(trace).hasSpanNamed("chat sim-reasoner-1")
 			.ofKind(SpanKind.LLM)
 			.hasAttribute("gen_ai.provider.name", "simulated")
-			.hasAttribute(ModelPricing.COST_ATTRIBUTE)
+			.hasAttribute(Span.COST_ATTRIBUTE)
 			.input()
 			.contains("You are a helpful assistant")
 			.contains("What is the weather in Paris");

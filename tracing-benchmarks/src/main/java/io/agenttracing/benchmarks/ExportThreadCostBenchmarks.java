@@ -5,8 +5,8 @@ import java.util.concurrent.TimeUnit;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
 import io.agenttracing.TraceData;
-import io.agenttracing.TraceSink;
-import io.agenttracing.Tracer;
+import io.agenttracing.internal.trace.TraceSink;
+import io.agenttracing.internal.trace.RecordingTracer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -37,17 +37,17 @@ public class ExportThreadCostBenchmarks {
 	@State(Scope.Thread)
 	public static class Tracers {
 
-		Tracer discarding;
+		RecordingTracer discarding;
 
-		Tracer snapshotting;
+		RecordingTracer snapshotting;
 
 		/** Read by nobody; keeps the snapshots from being optimised away. */
 		long spans;
 
 		@Setup(Level.Trial)
 		public void start() {
-			this.discarding = Tracer.builder().sink(TraceSink.DISCARD).build();
-			this.snapshotting = Tracer.builder().sink((export) -> {
+			this.discarding = RecordingTracer.builder().sink(TraceSink.DISCARD).build();
+			this.snapshotting = RecordingTracer.builder().sink((export) -> {
 				TraceData trace = export.snapshot();
 				this.spans += trace.spanCount();
 			}).build();
@@ -75,13 +75,13 @@ public class ExportThreadCostBenchmarks {
 		tenSpanTrace(tracers.snapshotting);
 	}
 
-	static void oneSpanTrace(Tracer tracer) {
+	static void oneSpanTrace(RecordingTracer tracer) {
 		try (Span span = tracer.startSpan("trace", SpanKind.AGENT)) {
 			span.setAttribute("n", 1);
 		}
 	}
 
-	static void tenSpanTrace(Tracer tracer) {
+	static void tenSpanTrace(RecordingTracer tracer) {
 		try (Span root = tracer.startSpan("agent", SpanKind.AGENT)) {
 			for (int i = 0; i < 9; i++) {
 				try (Span tool = tracer.startSpan("tool", SpanKind.TOOL)) {

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
-import io.agenttracing.Tracer;
+import io.agenttracing.internal.trace.RecordingTracer;
 import io.agenttracing.internal.export.ExportPipeline;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
@@ -43,7 +43,7 @@ public class PipelineThroughputBenchmarks {
 
 		ExportPipeline pipeline;
 
-		Tracer tracer;
+		RecordingTracer tracer;
 
 		BenchmarkContexts.CountingTraceExporter exporter;
 
@@ -64,7 +64,7 @@ public class PipelineThroughputBenchmarks {
 					}
 				})
 				.build();
-			this.tracer = Tracer.builder().sink(this.pipeline).build();
+			this.tracer = RecordingTracer.builder().sink(this.pipeline).build();
 		}
 
 		@TearDown(Level.Trial)

@@ -4,8 +4,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
-import io.agenttracing.TraceSink;
-import io.agenttracing.Tracer;
+import io.agenttracing.internal.trace.TraceSink;
+import io.agenttracing.internal.trace.RecordingTracer;
 import io.agenttracing.internal.export.ExportPipeline;
 import io.agenttracing.export.TraceExporter;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,17 +35,17 @@ public class ProgrammaticSpanBenchmarks {
 	@State(Scope.Benchmark)
 	public static class Tracers {
 
-		Tracer discarding;
+		RecordingTracer discarding;
 
-		Tracer piped;
+		RecordingTracer piped;
 
 		ExportPipeline pipeline;
 
 		@Setup(Level.Trial)
 		public void start() {
-			this.discarding = Tracer.builder().sink(TraceSink.DISCARD).build();
+			this.discarding = RecordingTracer.builder().sink(TraceSink.DISCARD).build();
 			this.pipeline = ExportPipeline.builder().exporter(TraceExporter.noop()).build();
-			this.piped = Tracer.builder().sink(this.pipeline).build();
+			this.piped = RecordingTracer.builder().sink(this.pipeline).build();
 		}
 
 		@TearDown(Level.Trial)

@@ -1,8 +1,8 @@
 package io.agenttracing.autoconfigure;
 
-import io.agenttracing.Tracer;
+import io.agenttracing.internal.trace.RecordingTracer;
 import io.agenttracing.Tracing;
-import io.agenttracing.ValueCapturer;
+import io.agenttracing.internal.trace.ValueCapturer;
 import io.agenttracing.internal.annotation.TracedAdvisor;
 import io.agenttracing.internal.annotation.TracedMethodInterceptor;
 import io.agenttracing.internal.annotation.UninterceptableTracedMethods;
@@ -90,11 +90,11 @@ public final class AgentTracingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Tracer agentTracer(TracingProperties properties, ExportPipeline pipeline, ValueCapturer capturer,
+	RecordingTracer agentTracer(TracingProperties properties, ExportPipeline pipeline, ValueCapturer capturer,
 			ObjectProvider<MicrometerTracingParent> micrometerParent) {
 		TracingProperties.Limits limits = properties.getLimits();
 		MicrometerTracingParent external = micrometerParent.getIfAvailable();
-		return Tracer.builder()
+		return RecordingTracer.builder()
 			.externalParent((external != null) ? external : () -> null)
 			.sink(pipeline)
 			.capturer(capturer)
@@ -144,13 +144,13 @@ public final class AgentTracingAutoConfiguration {
 	}
 
 	@Bean
-	GlobalTracerInstaller agentTracingGlobalTracer(Tracer tracer) {
+	GlobalTracerInstaller agentTracingGlobalTracer(RecordingTracer tracer) {
 		return new GlobalTracerInstaller(tracer);
 	}
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-	static TracedAdvisor tracedAdvisor(ObjectProvider<Tracer> tracer, Environment environment) {
+	static TracedAdvisor tracedAdvisor(ObjectProvider<RecordingTracer> tracer, Environment environment) {
 		// Bound from the environment, not the properties bean: a bean that an advisor
 		// needs is made before the post-processors that should process it, and Boot warns
 		// about it.
@@ -188,7 +188,8 @@ public final class AgentTracingAutoConfiguration {
 		}
 
 		@Bean
-		MeterBinder agentTracingQueueMetrics(ObjectProvider<ExportPipeline> pipeline, ObjectProvider<Tracer> tracer) {
+		MeterBinder agentTracingQueueMetrics(ObjectProvider<ExportPipeline> pipeline,
+				ObjectProvider<RecordingTracer> tracer) {
 			return (registry) -> {
 				Gauge.builder("agent.tracing.traces.open", tracer, (t) -> t.getObject().openTraceCount())
 					.description("Traces recorded whose root has not ended yet")
@@ -216,7 +217,7 @@ public final class AgentTracingAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "agentTracingFilter")
-		FilterRegistrationBean<TracingFilter> agentTracingFilter(Tracer tracer) {
+		FilterRegistrationBean<TracingFilter> agentTracingFilter(RecordingTracer tracer) {
 			FilterRegistrationBean<TracingFilter> registration = new FilterRegistrationBean<>(
 					new TracingFilter(tracer));
 			registration.setOrder(FILTER_ORDER);
@@ -232,9 +233,9 @@ public final class AgentTracingAutoConfiguration {
 	 */
 	static final class GlobalTracerInstaller implements DisposableBean {
 
-		private final Tracer tracer;
+		private final RecordingTracer tracer;
 
-		GlobalTracerInstaller(Tracer tracer) {
+		GlobalTracerInstaller(RecordingTracer tracer) {
 			this.tracer = tracer;
 			Tracing.install(tracer);
 		}

@@ -1,6 +1,6 @@
 package io.agenttracing.autoconfigure;
 
-import io.agenttracing.Tracer;
+import io.agenttracing.internal.trace.RecordingTracer;
 import io.agenttracing.internal.context.HttpClientSpans;
 import io.agenttracing.internal.context.MicrometerTracingParent;
 import io.agenttracing.internal.context.TracingClientHttpRequestInterceptor;
@@ -36,7 +36,7 @@ class PropagationConfiguration {
 
 	@Bean
 	@ConditionalOnClass(name = "org.springframework.http.HttpRequest")
-	HttpClientSpans agentTracingHttpClientSpans(ObjectProvider<Tracer> tracer, TracingProperties properties) {
+	HttpClientSpans agentTracingHttpClientSpans(ObjectProvider<RecordingTracer> tracer, TracingProperties properties) {
 		TracingProperties.Http http = properties.getHttp();
 		return new HttpClientSpans(SingletonSupplier.of(tracer::getObject), http.isClientSpans(), http.isErrorOn4xx());
 	}

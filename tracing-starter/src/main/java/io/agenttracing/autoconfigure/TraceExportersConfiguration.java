@@ -3,9 +3,9 @@ package io.agenttracing.autoconfigure;
 import java.net.URI;
 import java.nio.file.Path;
 
-import io.agenttracing.export.console.ConsoleTraceExporter;
-import io.agenttracing.export.jsonl.JsonLinesTraceExporter;
-import io.agenttracing.export.memory.InMemoryTraceExporter;
+import io.agenttracing.internal.export.console.ConsoleTraceExporter;
+import io.agenttracing.internal.export.jsonl.JsonLinesTraceExporter;
+import io.agenttracing.internal.export.memory.InMemoryTraceExporter;
 import io.agenttracing.export.otlp.OtlpExporterBuilder;
 import io.agenttracing.export.otlp.OtlpTraceExporter;
 import io.agenttracing.export.semconv.AttributeConventions;
@@ -61,7 +61,8 @@ class TraceExportersConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnEnabledTraceExporter("console")
 	ConsoleTraceExporter consoleTraceExporter(TracingProperties properties) {
-		return new ConsoleTraceExporter(System.out, properties.getExporters().getConsole().getFormat());
+		TracingProperties.Console.Format format = properties.getExporters().getConsole().getFormat();
+		return new ConsoleTraceExporter(System.out, ConsoleTraceExporter.Format.valueOf(format.name()));
 	}
 
 	@Bean

@@ -3,8 +3,8 @@ package io.agenttracing.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.agenttracing.actuate.TraceViewer;
-import io.agenttracing.actuate.TracesEndpoint;
+import io.agenttracing.internal.actuate.TraceViewer;
+import io.agenttracing.internal.actuate.TracesEndpoint;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;

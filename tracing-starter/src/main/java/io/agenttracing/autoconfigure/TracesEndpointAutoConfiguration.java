@@ -1,6 +1,6 @@
 package io.agenttracing.autoconfigure;
 
-import io.agenttracing.actuate.TracesEndpoint;
+import io.agenttracing.internal.actuate.TracesEndpoint;
 import io.agenttracing.export.memory.TraceRepository;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @AutoConfiguration(after = AgentTracingAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
-public final class TracesEndpointAutoConfiguration {
+final class TracesEndpointAutoConfiguration {
 
 	// Nested, so that the actuator condition is only loaded once the actuator is known to
 	// be there.

@@ -8,13 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.agenttracing.ModelPricing;
-import io.agenttracing.Tracer;
+import io.agenttracing.internal.trace.ModelPricing;
+import io.agenttracing.internal.trace.RecordingTracer;
+import io.agenttracing.internal.trace.TracerBuilder;
 import io.agenttracing.internal.export.ExportPipeline;
-import io.agenttracing.export.console.ConsoleTraceExporter;
-import io.agenttracing.export.jsonl.JsonLinesTraceExporter;
-import io.agenttracing.export.memory.InMemoryTraceExporter;
-import io.agenttracing.export.otlp.OtlpDefaults;
+import io.agenttracing.internal.export.jsonl.JsonLinesTraceExporter;
+import io.agenttracing.internal.export.memory.InMemoryTraceExporter;
+import io.agenttracing.internal.export.otlp.OtlpDefaults;
 import io.agenttracing.export.zipkin.ZipkinTraceExporter;
 
 import org.jspecify.annotations.Nullable;
@@ -166,7 +166,7 @@ public class TracingProperties implements Validator {
 	public void validate(Object target, Errors errors) {
 		TracingProperties properties = (TracingProperties) target;
 		// The builders own the rules; a broken rule fails startup naming the property.
-		Tracer.Builder tracer = Tracer.builder();
+		TracerBuilder tracer = RecordingTracer.builder();
 		Limits limits = properties.getLimits();
 		byBuilder(errors, "sampling.probability",
 				() -> tracer.samplingProbability(properties.getSampling().getProbability()));
@@ -324,7 +324,7 @@ public class TracingProperties implements Validator {
 		 * Longest text kept for one value: a captured argument or result, an attribute
 		 * value, an error message or stack trace. Longer values are cut and say so.
 		 */
-		private int maxValueLength = Tracer.DEFAULT_MAX_VALUE_LENGTH;
+		private int maxValueLength = TracerBuilder.DEFAULT_MAX_VALUE_LENGTH;
 
 		/**
 		 * Keys whose values are replaced by [REDACTED], in addition to the built-in ones
@@ -418,46 +418,46 @@ public class TracingProperties implements Validator {
 		/**
 		 * Most spans recorded in one trace; further spans are counted and dropped.
 		 */
-		private int maxSpansPerTrace = Tracer.DEFAULT_MAX_SPANS_PER_TRACE;
+		private int maxSpansPerTrace = TracerBuilder.DEFAULT_MAX_SPANS_PER_TRACE;
 
 		/**
 		 * Most attributes recorded on one span; further attributes are counted and
 		 * dropped.
 		 */
-		private int maxAttributesPerSpan = Tracer.DEFAULT_MAX_ATTRIBUTES_PER_SPAN;
+		private int maxAttributesPerSpan = TracerBuilder.DEFAULT_MAX_ATTRIBUTES_PER_SPAN;
 
 		/**
 		 * Most events recorded on one span; further events are counted and dropped.
 		 */
-		private int maxEventsPerSpan = Tracer.DEFAULT_MAX_EVENTS_PER_SPAN;
+		private int maxEventsPerSpan = TracerBuilder.DEFAULT_MAX_EVENTS_PER_SPAN;
 
 		/**
 		 * Most stack frames recorded for an error.
 		 */
-		private int maxStackFrames = Tracer.DEFAULT_MAX_STACK_FRAMES;
+		private int maxStackFrames = TracerBuilder.DEFAULT_MAX_STACK_FRAMES;
 
 		/**
 		 * Most signals recorded on one span; further signals are counted and dropped.
 		 */
-		private int maxSignalsPerSpan = Tracer.DEFAULT_MAX_SIGNALS_PER_SPAN;
+		private int maxSignalsPerSpan = TracerBuilder.DEFAULT_MAX_SIGNALS_PER_SPAN;
 
 		/**
 		 * Most tags recorded on one span; further tags are counted and dropped.
 		 */
-		private int maxTagsPerSpan = Tracer.DEFAULT_MAX_TAGS_PER_SPAN;
+		private int maxTagsPerSpan = TracerBuilder.DEFAULT_MAX_TAGS_PER_SPAN;
 
 		/**
 		 * Longest name kept: span, event, signal, attribute and tag names, tag values and
 		 * the session id. Longer ones are cut, say so, and are counted.
 		 */
-		private int maxNameLength = Tracer.DEFAULT_MAX_NAME_LENGTH;
+		private int maxNameLength = TracerBuilder.DEFAULT_MAX_NAME_LENGTH;
 
 		/**
 		 * Longest time a trace stays open: one whose root has not ended by then (a future
 		 * never completed, a stuck thread) is exported, marked incomplete, with the spans
 		 * it has.
 		 */
-		private Duration maxTraceDuration = Tracer.DEFAULT_MAX_TRACE_DURATION;
+		private Duration maxTraceDuration = TracerBuilder.DEFAULT_MAX_TRACE_DURATION;
 
 		public Duration getMaxTraceDuration() {
 			return this.maxTraceDuration;
@@ -570,7 +570,7 @@ public class TracingProperties implements Validator {
 		 * How to print traces: a readable tree with a timeline, or one line of JSON per
 		 * trace.
 		 */
-		private ConsoleTraceExporter.Format format = ConsoleTraceExporter.Format.TREE;
+		private Format format = Format.TREE;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -580,12 +580,23 @@ public class TracingProperties implements Validator {
 			this.enabled = enabled;
 		}
 
-		public ConsoleTraceExporter.Format getFormat() {
+		public Format getFormat() {
 			return this.format;
 		}
 
-		public void setFormat(ConsoleTraceExporter.Format format) {
+		public void setFormat(Format format) {
 			this.format = format;
+		}
+
+		/** How the console prints a trace. */
+		public enum Format {
+
+			/** An indented tree with a timeline bar per span. */
+			TREE,
+
+			/** One line of JSON per trace. */
+			JSON
+
 		}
 
 	}

@@ -3,8 +3,8 @@ package io.agenttracing.context;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 
-import io.agenttracing.internal.CurrentContext;
-import io.agenttracing.Scope;
+import io.agenttracing.internal.trace.CurrentContext;
+import io.agenttracing.internal.trace.Scope;
 
 /**
  * Carries the current trace scope into work handed to executors that Spring does not

@@ -1,10 +1,11 @@
 /**
- * The thread-bound holder of the current scope and the one JSON shape of traces, used by
- * the model and the instrumentation.
+ * The implementation of the starter, below the API: the engine ({@code trace}), the
+ * interception of {@code @Traced} methods, capture and redaction, propagation across
+ * threads and services, the export pipeline, the built-in exporters, the endpoint and the
+ * viewer.
  * <p>
- * Internal: implementation of the starter, not part of its API. Types here may change or
- * go away in any release without notice; use the types of the packages outside
- * {@code io.agenttracing.internal} instead.
+ * Internal: not part of the API. Types here may change or go away in any release without
+ * notice; use the types of the packages outside {@code io.agenttracing.internal} instead.
  */
 @NullMarked
 package io.agenttracing.internal;

@@ -1,5 +1,7 @@
 package io.agenttracing.actuate;
 
+import io.agenttracing.internal.actuate.TraceViewer;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -3,7 +3,7 @@ package io.agenttracing.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.agenttracing.ModelPricing;
+import io.agenttracing.internal.trace.ModelPricing;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
 import io.agenttracing.TraceData;

@@ -12,7 +12,7 @@ import io.agenttracing.TraceData;
 import io.agenttracing.Tracing;
 import io.agenttracing.internal.export.ExportPipeline;
 import io.agenttracing.export.TraceExporter;
-import io.agenttracing.export.memory.InMemoryTraceExporter;
+import io.agenttracing.internal.export.memory.InMemoryTraceExporter;
 import io.agenttracing.export.memory.TraceQuery;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

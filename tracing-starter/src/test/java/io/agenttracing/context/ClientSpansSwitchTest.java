@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.agenttracing.SpanData;
 import io.agenttracing.TraceData;
 import io.agenttracing.annotation.Traced;
-import io.agenttracing.export.memory.InMemoryTraceExporter;
+import io.agenttracing.internal.export.memory.InMemoryTraceExporter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

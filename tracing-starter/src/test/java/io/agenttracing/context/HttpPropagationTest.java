@@ -13,7 +13,7 @@ import io.agenttracing.SpanKind;
 import io.agenttracing.TraceData;
 import io.agenttracing.annotation.SessionId;
 import io.agenttracing.annotation.Traced;
-import io.agenttracing.export.memory.InMemoryTraceExporter;
+import io.agenttracing.internal.export.memory.InMemoryTraceExporter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import io.agenttracing.SpanKind;
 import io.agenttracing.TraceData;
 import io.agenttracing.annotation.Traced;
 import io.agenttracing.internal.export.ExportPipeline;
-import io.agenttracing.export.memory.InMemoryTraceExporter;
+import io.agenttracing.internal.export.memory.InMemoryTraceExporter;
 import io.agenttracing.export.memory.TraceQuery;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;

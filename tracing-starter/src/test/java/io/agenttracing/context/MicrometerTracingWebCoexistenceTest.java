@@ -15,7 +15,7 @@ import io.agenttracing.SpanData;
 import io.agenttracing.SpanKind;
 import io.agenttracing.TraceData;
 import io.agenttracing.annotation.Traced;
-import io.agenttracing.export.memory.InMemoryTraceExporter;
+import io.agenttracing.internal.export.memory.InMemoryTraceExporter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

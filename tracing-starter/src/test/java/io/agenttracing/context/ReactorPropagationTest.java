@@ -3,7 +3,7 @@ package io.agenttracing.context;
 import java.time.Duration;
 import java.util.List;
 
-import io.agenttracing.internal.CurrentContext;
+import io.agenttracing.internal.trace.CurrentContext;
 import io.agenttracing.SpanData;
 import io.agenttracing.SpanKind;
 import io.agenttracing.SpanStatus;

@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.agenttracing.internal.CurrentContext;
+import io.agenttracing.internal.trace.CurrentContext;
 import io.agenttracing.Span;
 import io.agenttracing.SpanData;
 import io.agenttracing.SpanKind;
@@ -15,7 +15,7 @@ import io.agenttracing.TraceData;
 import io.agenttracing.Tracer;
 import io.agenttracing.annotation.Traced;
 import io.agenttracing.internal.export.ExportPipeline;
-import io.agenttracing.export.memory.InMemoryTraceExporter;
+import io.agenttracing.internal.export.memory.InMemoryTraceExporter;
 import io.agenttracing.export.memory.TraceQuery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -18,7 +18,7 @@ import io.agenttracing.TraceContext;
 import io.agenttracing.TraceData;
 import io.agenttracing.Tracing;
 import io.agenttracing.annotation.Traced;
-import io.agenttracing.export.memory.InMemoryTraceExporter;
+import io.agenttracing.internal.export.memory.InMemoryTraceExporter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

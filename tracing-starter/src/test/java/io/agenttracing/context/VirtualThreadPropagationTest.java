@@ -3,7 +3,7 @@ package io.agenttracing.context;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-import io.agenttracing.internal.CurrentContext;
+import io.agenttracing.internal.trace.CurrentContext;
 import io.agenttracing.Span;
 import io.agenttracing.SpanData;
 import io.agenttracing.SpanKind;
@@ -12,7 +12,7 @@ import io.agenttracing.Tracer;
 import io.agenttracing.Tracing;
 import io.agenttracing.annotation.Traced;
 import io.agenttracing.internal.export.ExportPipeline;
-import io.agenttracing.export.memory.InMemoryTraceExporter;
+import io.agenttracing.internal.export.memory.InMemoryTraceExporter;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -6,15 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.agenttracing.PendingExport;
+import io.agenttracing.internal.trace.PendingExport;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
-import io.agenttracing.Tracer;
+import io.agenttracing.internal.trace.RecordingTracer;
 import io.agenttracing.Tracing;
-import io.agenttracing.export.console.ConsoleTraceExporter;
-import io.agenttracing.export.memory.InMemoryTraceExporter;
+import io.agenttracing.internal.export.console.ConsoleTraceExporter;
+import io.agenttracing.internal.export.memory.InMemoryTraceExporter;
 import io.agenttracing.export.memory.TraceQuery;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class ConsoleAndMemoryExporterTest {
 
 	private final List<PendingExport> exported = new ArrayList<>();
 
-	private final Tracer tracer = Tracer.builder().sink(this.exported::add).build();
+	private final RecordingTracer tracer = RecordingTracer.builder().sink(this.exported::add).build();
 
 	private TraceData agentTrace(String session, boolean failTool) {
 		try (Span root = this.tracer.startSpan("ChatWorkflow.handle", SpanKind.WORKFLOW)) {

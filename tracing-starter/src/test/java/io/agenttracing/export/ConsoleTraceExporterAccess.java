@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import io.agenttracing.TraceData;
-import io.agenttracing.export.console.ConsoleTraceExporter;
+import io.agenttracing.internal.export.console.ConsoleTraceExporter;
 
 /**
  * Renders a trace through the console exporter's tree format, as a user's console shows

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
 import io.agenttracing.TraceData;
-import io.agenttracing.Tracer;
+import io.agenttracing.internal.trace.RecordingTracer;
 import io.agenttracing.autoconfigure.AgentTracingAutoConfiguration;
 import io.agenttracing.internal.export.metrics.MicrometerExportListener;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,7 +56,7 @@ class ExportMetricsTest {
 		MicrometerExportListener listener = new MicrometerExportListener(registry, List.of("memory"), 0);
 		try (ExportPipeline pipeline = ExportPipeline.builder().exporter((TraceData trace) -> {
 		}).listener(listener).build()) {
-			Tracer tracer = Tracer.builder().sink(pipeline).maxSpansPerTrace(3).build();
+			RecordingTracer tracer = RecordingTracer.builder().sink(pipeline).maxSpansPerTrace(3).build();
 			try (Span root = tracer.startSpan("root", SpanKind.AGENT)) {
 				for (int i = 0; i < 5; i++) {
 					tracer.startSpan("step-" + i, SpanKind.TOOL).close();
@@ -77,7 +77,7 @@ class ExportMetricsTest {
 		MicrometerExportListener listener = new MicrometerExportListener(registry, List.of(), 2);
 		try (ExportPipeline pipeline = ExportPipeline.builder().listener(listener).exporter((TraceData t) -> {
 		}).build()) {
-			Tracer tracer = Tracer.builder().sink(pipeline).build();
+			RecordingTracer tracer = RecordingTracer.builder().sink(pipeline).build();
 			for (int i = 0; i < 50; i++) {
 				tracer.startSpan("generated-" + i, SpanKind.INTERNAL).close();
 			}
@@ -90,7 +90,7 @@ class ExportMetricsTest {
 
 	@Test
 	void theConsoleHeaderSaysWhatWasDropped() {
-		Tracer tracer = Tracer.builder().maxSpansPerTrace(2).sink((export) -> {
+		RecordingTracer tracer = RecordingTracer.builder().maxSpansPerTrace(2).sink((export) -> {
 			String tree = ConsoleTraceExporterAccess.tree(export.snapshot());
 			assertThat(tree.lines().findFirst().orElseThrow()).contains("dropped=2 spans");
 			assertThat(export.snapshot().toJson()).contains("\"droppedSpans\":2");
@@ -107,7 +107,7 @@ class ExportMetricsTest {
 	void gracefulShutdownExportsEveryQueuedTraceWithinTheTimeout() {
 		SlowExporter.exported.set(0);
 		this.runner.withUserConfiguration(SlowExporter.class).run((context) -> {
-			Tracer tracer = context.getBean(Tracer.class);
+			RecordingTracer tracer = context.getBean(RecordingTracer.class);
 			for (int i = 0; i < 200; i++) {
 				tracer.startSpan("queued-" + i, SpanKind.INTERNAL).close();
 			}

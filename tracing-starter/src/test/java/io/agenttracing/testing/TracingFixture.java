@@ -1,15 +1,17 @@
 package io.agenttracing.testing;
 
+import io.agenttracing.Tracing;
+
 import java.time.Duration;
 import java.util.List;
 
 import io.agenttracing.TraceData;
-import io.agenttracing.Tracer;
+import io.agenttracing.internal.trace.RecordingTracer;
 import io.agenttracing.internal.annotation.TracedAdvisor;
 import io.agenttracing.internal.annotation.TracedMethodInterceptor;
 import io.agenttracing.internal.capture.JsonValueCapturer;
 import io.agenttracing.internal.export.ExportPipeline;
-import io.agenttracing.export.memory.InMemoryTraceExporter;
+import io.agenttracing.internal.export.memory.InMemoryTraceExporter;
 import io.agenttracing.export.memory.TraceQuery;
 
 import org.springframework.aop.framework.ProxyFactory;
@@ -30,16 +32,18 @@ public final class TracingFixture implements AutoCloseable {
 		.scheduleDelay(Duration.ofMillis(10))
 		.build();
 
-	private final Tracer tracer;
+	private final RecordingTracer tracer;
 
 	public TracingFixture(int maxValueLength, List<String> redactKeys) {
-		this.tracer = Tracer.builder()
+		this.tracer = RecordingTracer.builder()
 			.sink(this.pipeline)
 			.capturer(new JsonValueCapturer(maxValueLength, redactKeys))
 			.build();
+		// What the auto-configuration does: Tracing.currentSpan() reads through it.
+		Tracing.install(this.tracer);
 	}
 
-	public Tracer tracer() {
+	public RecordingTracer tracer() {
 		return this.tracer;
 	}
 
@@ -60,6 +64,7 @@ public final class TracingFixture implements AutoCloseable {
 
 	@Override
 	public void close() {
+		Tracing.uninstall(this.tracer);
 		this.pipeline.close();
 	}
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.agenttracing.TraceData;
-import io.agenttracing.internal.export.ExportPipeline;
+import io.agenttracing.Tracer;
 import io.agenttracing.export.TraceExporter;
 import org.jspecify.annotations.Nullable;
 
@@ -28,10 +28,10 @@ public final class CapturedTraces implements TraceExporter {
 
 	private final List<TraceData> traces = new ArrayList<>();
 
-	private @Nullable ExportPipeline pipeline;
+	private @Nullable Tracer tracer;
 
-	void bind(ExportPipeline pipeline) {
-		this.pipeline = pipeline;
+	void bind(Tracer tracer) {
+		this.tracer = tracer;
 	}
 
 	@Override
@@ -137,8 +137,8 @@ public final class CapturedTraces implements TraceExporter {
 	}
 
 	private void settle() {
-		ExportPipeline pipeline = this.pipeline;
-		if (pipeline != null && !pipeline.flush(WAIT)) {
+		Tracer tracer = this.tracer;
+		if (tracer != null && !tracer.flush(WAIT)) {
 			throw new AssertionError("The export pipeline did not hand over finished traces within " + WAIT);
 		}
 	}

@@ -1,7 +1,7 @@
 package io.agenttracing.test;
 
 import io.agenttracing.autoconfigure.AgentTracingAutoConfiguration;
-import io.agenttracing.internal.export.ExportPipeline;
+import io.agenttracing.Tracer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -27,12 +27,12 @@ public final class CapturedTracesAutoConfiguration {
 
 	@Bean
 	static SmartInitializingSingleton capturedTracesBinding(ObjectProvider<CapturedTraces> traces,
-			ObjectProvider<ExportPipeline> pipeline) {
+			ObjectProvider<Tracer> tracer) {
 		return () -> {
 			CapturedTraces captured = traces.getIfAvailable();
-			ExportPipeline exportPipeline = pipeline.getIfAvailable();
-			if (captured != null && exportPipeline != null) {
-				captured.bind(exportPipeline);
+			Tracer applicationTracer = tracer.getIfAvailable();
+			if (captured != null && applicationTracer != null) {
+				captured.bind(applicationTracer);
 			}
 		};
 	}

@@ -40,7 +40,8 @@ public record TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @
 		return new TraceQuery(null, null, null, DEFAULT_LIMIT);
 	}
 
-	boolean matches(TraceData trace) {
+	/** Whether {@code trace} passes every filter of this query (the limit aside). */
+	public boolean matches(TraceData trace) {
 		return (this.kind == null || holdsKind(trace, this.kind))
 				&& (this.status == null || this.status == trace.status())
 				&& (this.sessionId == null || this.sessionId.equals(trace.sessionId()))

@@ -1,5 +1,7 @@
 package io.agenttracing.export.otlp;
 
+import io.agenttracing.internal.export.otlp.OtlpDefaults;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;

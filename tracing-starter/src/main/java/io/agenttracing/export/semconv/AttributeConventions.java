@@ -1,5 +1,7 @@
 package io.agenttracing.export.semconv;
 
+import io.agenttracing.internal.semconv.AgentSemantics;
+
 import java.util.Map;
 
 import io.agenttracing.SpanData;

@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(ChatModelListener.class)
 @ConditionalOnBean(Tracer.class)
 @ConditionalOnBooleanProperty(name = "agent.tracing.integrations.langchain4j.enabled", matchIfMissing = true)
-public final class LangChain4jTracingAutoConfiguration {
+final class LangChain4jTracingAutoConfiguration {
 
 	@Bean
 	ChatModelListener agentTracingChatModelListener(Tracer tracer) {

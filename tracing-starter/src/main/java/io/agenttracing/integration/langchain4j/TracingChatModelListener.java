@@ -15,7 +15,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
 import io.agenttracing.Tracer;
-import io.agenttracing.export.semconv.AgentSemantics;
+import io.agenttracing.internal.semconv.AgentSemantics;
 import org.jspecify.annotations.Nullable;
 
 /**

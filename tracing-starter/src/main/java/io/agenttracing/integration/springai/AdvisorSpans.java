@@ -5,7 +5,7 @@ import java.util.Locale;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
 import io.agenttracing.Tracer;
-import io.agenttracing.export.semconv.AgentSemantics;
+import io.agenttracing.internal.semconv.AgentSemantics;
 
 import org.springframework.ai.chat.client.advisor.observation.AdvisorObservationContext;
 

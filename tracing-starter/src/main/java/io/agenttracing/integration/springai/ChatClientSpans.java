@@ -8,7 +8,7 @@ import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
 import io.agenttracing.Tracer;
 import io.agenttracing.TraceContext;
-import io.agenttracing.export.semconv.AgentSemantics;
+import io.agenttracing.internal.semconv.AgentSemantics;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.client.ChatClientResponse;

@@ -2,10 +2,10 @@ package io.agenttracing.integration.springai;
 
 import java.util.List;
 
-import io.agenttracing.ModelPricing;
+import io.agenttracing.internal.trace.ModelPricing;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
-import io.agenttracing.export.semconv.AgentSemantics;
+import io.agenttracing.internal.semconv.AgentSemantics;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
-import io.agenttracing.export.semconv.AgentSemantics;
+import io.agenttracing.internal.semconv.AgentSemantics;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.embedding.EmbeddingOptions;

@@ -31,7 +31,7 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnClass({ ChatModelObservationContext.class, ObservationHandler.class })
 @ConditionalOnBean(Tracer.class)
 @ConditionalOnBooleanProperty(name = "agent.tracing.integrations.spring-ai.enabled", matchIfMissing = true)
-public final class SpringAiTracingAutoConfiguration {
+final class SpringAiTracingAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(SpringAiTracingAutoConfiguration.class);
 

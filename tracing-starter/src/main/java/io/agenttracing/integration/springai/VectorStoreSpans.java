@@ -7,7 +7,7 @@ import java.util.Map;
 
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
-import io.agenttracing.export.semconv.AgentSemantics;
+import io.agenttracing.internal.semconv.AgentSemantics;
 
 import org.springframework.ai.document.Document;
 import org.springframework.ai.vectorstore.SearchRequest;

@@ -1,6 +1,6 @@
 package io.agenttracing.internal.annotation;
 
-import io.agenttracing.Span;
+import io.agenttracing.internal.trace.RecordingSpan;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;
@@ -25,13 +25,13 @@ interface ReactiveSupport {
 	 * The publisher that ends {@code span} on its terminal signal and makes it current
 	 * inside its operators.
 	 */
-	Object decorate(Object publisher, TracedMethod plan, Span span, Outcome outcome);
+	Object decorate(Object publisher, TracedMethod plan, RecordingSpan span, Outcome outcome);
 
 	/** Records the outcome of a call whose work completed later, and ends its span. */
 	@FunctionalInterface
 	interface Outcome {
 
-		void complete(TracedMethod plan, Span span, @Nullable Object value, @Nullable Throwable error);
+		void complete(TracedMethod plan, RecordingSpan span, @Nullable Object value, @Nullable Throwable error);
 
 	}
 

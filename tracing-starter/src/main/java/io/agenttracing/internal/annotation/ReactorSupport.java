@@ -2,7 +2,7 @@ package io.agenttracing.internal.annotation;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.agenttracing.Span;
+import io.agenttracing.internal.trace.RecordingSpan;
 import io.agenttracing.internal.context.ScopeThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -32,7 +32,7 @@ final class ReactorSupport implements ReactiveSupport {
 	}
 
 	@Override
-	public Object decorate(Object publisher, TracedMethod plan, Span span, Outcome outcome) {
+	public Object decorate(Object publisher, TracedMethod plan, RecordingSpan span, Outcome outcome) {
 		// Ending in doOnSuccess/doOnComplete rather than doFinally: those run before the
 		// signal reaches the subscriber, so the span has ended by the time the caller
 		// sees the result.
@@ -64,7 +64,7 @@ final class ReactorSupport implements ReactiveSupport {
 		return publisher;
 	}
 
-	private static void cancel(Span span) {
+	private static void cancel(RecordingSpan span) {
 		span.addEvent("cancelled");
 		span.end();
 	}

@@ -4,12 +4,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import io.agenttracing.internal.CurrentContext;
-import io.agenttracing.Scope;
 import io.agenttracing.Span;
 import io.agenttracing.SpanStatus;
-import io.agenttracing.Tracer;
-import io.agenttracing.ValueCapturer;
+import io.agenttracing.internal.trace.RecordingSpan;
+import io.agenttracing.internal.trace.RecordingTracer;
+import io.agenttracing.internal.trace.ValueCapturer;
 import io.agenttracing.internal.support.RateLimitedLog;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
@@ -24,22 +23,22 @@ final class TracedInvocationProcessor {
 
 	private static final RateLimitedLog log = new RateLimitedLog(TracedInvocationProcessor.class, 1, TimeUnit.MINUTES);
 
-	private final Supplier<Tracer> tracer;
+	private final Supplier<RecordingTracer> tracer;
 
 	private final boolean captureInput;
 
 	private final boolean captureOutput;
 
-	TracedInvocationProcessor(Supplier<Tracer> tracer, boolean captureInput, boolean captureOutput) {
+	TracedInvocationProcessor(Supplier<RecordingTracer> tracer, boolean captureInput, boolean captureOutput) {
 		this.tracer = tracer;
 		this.captureInput = captureInput;
 		this.captureOutput = captureOutput;
 	}
 
 	@Nullable Object process(TracedMethod plan, MethodInvocation invocation) throws Throwable {
-		Tracer tracer = this.tracer.get();
-		Span span = tracer.startSpan(plan.name(), plan.kind());
-		if (!span.isRecording()) {
+		RecordingTracer tracer = this.tracer.get();
+		RecordingSpan span = tracer.startCurrentSpan(plan.name(), plan.kind());
+		if (span == null) {
 			return invocation.proceed();
 		}
 		recordStart(plan, span, invocation.getArguments());
@@ -67,7 +66,7 @@ final class TracedInvocationProcessor {
 		return result;
 	}
 
-	private void recordStart(TracedMethod plan, Span span, @Nullable Object[] arguments) {
+	private void recordStart(TracedMethod plan, RecordingSpan span, @Nullable Object[] arguments) {
 		try {
 			plan.staticAttributes().forEach(span::setAttribute);
 			if (plan.hasParameterAttributes()) {
@@ -80,19 +79,13 @@ final class TracedInvocationProcessor {
 				}
 			}
 			if (plan.sessionIdIndex() >= 0 && arguments[plan.sessionIdIndex()] != null) {
-				Scope scope = CurrentContext.get();
-				if (scope != null) {
-					scope.trace().setSessionId(String.valueOf(arguments[plan.sessionIdIndex()]));
-				}
+				span.trace().setSessionId(String.valueOf(arguments[plan.sessionIdIndex()]));
 			}
 			if (plan.userIdIndex() >= 0 && arguments[plan.userIdIndex()] != null) {
-				Scope scope = CurrentContext.get();
-				if (scope != null) {
-					scope.trace().setUserId(String.valueOf(arguments[plan.userIdIndex()]));
-				}
+				span.trace().setUserId(String.valueOf(arguments[plan.userIdIndex()]));
 			}
 			if (this.captureInput && plan.captureInput() && arguments.length > 0) {
-				this.tracer.get().setCapturedInput(span, capturer().captureArguments(plan.parameterNames(), arguments));
+				span.setCapturedInput(capturer().captureArguments(plan.parameterNames(), arguments));
 			}
 		}
 		catch (RuntimeException | LinkageError ex) {
@@ -101,7 +94,7 @@ final class TracedInvocationProcessor {
 	}
 
 	/** Records how a call whose work completed later ended, and ends its span. */
-	private void outcome(TracedMethod plan, Span span, @Nullable Object value, @Nullable Throwable error) {
+	private void outcome(TracedMethod plan, RecordingSpan span, @Nullable Object value, @Nullable Throwable error) {
 		if (error != null) {
 			fail(span, error);
 		}
@@ -111,18 +104,18 @@ final class TracedInvocationProcessor {
 		span.end();
 	}
 
-	private void succeed(TracedMethod plan, Span span, @Nullable Object result) {
+	private void succeed(TracedMethod plan, RecordingSpan span, @Nullable Object result) {
 		captureOutput(plan, span, result);
 		span.setStatusIfUnset(SpanStatus.OK);
 	}
 
-	private void captureOutput(TracedMethod plan, Span span, @Nullable Object result) {
+	private void captureOutput(TracedMethod plan, RecordingSpan span, @Nullable Object result) {
 		try {
 			// A Flux's elements are a stream, not a result: its span records how many
 			// there were.
 			if (this.captureOutput && plan.captureOutput() && !isVoid(plan, result)
 					&& plan.completion() != TracedMethod.Completion.FLUX) {
-				this.tracer.get().setCapturedOutput(span, capturer().capture(result));
+				span.setCapturedOutput(capturer().capture(result));
 			}
 		}
 		catch (RuntimeException | LinkageError ex) {
@@ -161,7 +154,7 @@ final class TracedInvocationProcessor {
 		}
 	}
 
-	private void endOnCompletion(TracedMethod plan, Span span, CompletionStage<?> stage) {
+	private void endOnCompletion(TracedMethod plan, RecordingSpan span, CompletionStage<?> stage) {
 		try {
 			stage.whenComplete((value, error) -> outcome(plan, span, value, error));
 		}

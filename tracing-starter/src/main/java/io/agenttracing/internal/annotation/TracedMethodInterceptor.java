@@ -3,7 +3,7 @@ package io.agenttracing.internal.annotation;
 import java.lang.reflect.Method;
 import java.util.function.Supplier;
 
-import io.agenttracing.Tracer;
+import io.agenttracing.internal.trace.RecordingTracer;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +29,7 @@ public final class TracedMethodInterceptor implements MethodInterceptor {
 	 * @param captureInput whether arguments may be captured at all
 	 * @param captureOutput whether return values may be captured at all
 	 */
-	public static TracedMethodInterceptor create(Tracer tracer, boolean captureInput, boolean captureOutput) {
+	public static TracedMethodInterceptor create(RecordingTracer tracer, boolean captureInput, boolean captureOutput) {
 		return create(() -> tracer, captureInput, captureOutput);
 	}
 
@@ -42,7 +42,8 @@ public final class TracedMethodInterceptor implements MethodInterceptor {
 	 * @param captureInput whether arguments may be captured at all
 	 * @param captureOutput whether return values may be captured at all
 	 */
-	public static TracedMethodInterceptor create(Supplier<Tracer> tracer, boolean captureInput, boolean captureOutput) {
+	public static TracedMethodInterceptor create(Supplier<RecordingTracer> tracer, boolean captureInput,
+			boolean captureOutput) {
 		return new TracedMethodInterceptor(new TracedMethodResolver(),
 				new TracedInvocationProcessor(tracer, captureInput, captureOutput));
 	}

@@ -1,5 +1,7 @@
 package io.agenttracing.internal.capture;
 
+import io.agenttracing.internal.trace.CapturedText;
+
 /**
  * Writes JSON text into a buffer that refuses to grow past a limit: the write that would
  * pass it throws {@link Full}, so a value of any size costs no more than its first
@@ -83,19 +85,12 @@ final class BoundedJsonWriter {
 		int length = text.length();
 		int run = 0;
 		for (int i = 0; i < length; i++) {
-			char c = text.charAt(i);
-			if (c >= 0x20 && c != '"' && c != '\\') {
+			String escape = CapturedText.jsonEscape(text.charAt(i));
+			if (escape == null) {
 				continue;
 			}
 			copy(text, run, i);
-			switch (c) {
-				case '"' -> raw("\\\"");
-				case '\\' -> raw("\\\\");
-				case '\n' -> raw("\\n");
-				case '\r' -> raw("\\r");
-				case '\t' -> raw("\\t");
-				default -> raw(String.format("\\u%04x", (int) c));
-			}
+			raw(escape);
 			run = i + 1;
 		}
 		copy(text, run, length);

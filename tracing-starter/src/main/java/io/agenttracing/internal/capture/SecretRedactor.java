@@ -1,5 +1,6 @@
 package io.agenttracing.internal.capture;
 
+import io.agenttracing.internal.trace.CapturedText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 public final class SecretRedactor {
 
 	/** What a hidden value is replaced by. */
-	public static final String REDACTED = "[REDACTED]";
+	public static final String REDACTED = CapturedText.REDACTED;
 
 	/**
 	 * Key fragments that name a secret. A key matches when, ignoring case, {@code -},

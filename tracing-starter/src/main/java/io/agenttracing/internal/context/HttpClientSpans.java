@@ -4,13 +4,13 @@ import java.net.URI;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
-import io.agenttracing.internal.CurrentContext;
-import io.agenttracing.Scope;
+import io.agenttracing.internal.trace.CurrentContext;
+import io.agenttracing.internal.trace.Scope;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
 import io.agenttracing.SpanStatus;
-import io.agenttracing.TraceContext;
-import io.agenttracing.Tracer;
+import io.agenttracing.internal.trace.RecordingTrace;
+import io.agenttracing.internal.trace.RecordingTracer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HttpClientSpans {
 
-	private final Supplier<Tracer> tracer;
+	private final Supplier<RecordingTracer> tracer;
 
 	private final boolean spans;
 
@@ -37,7 +37,7 @@ public final class HttpClientSpans {
 	 * @param errorOn4xx whether a 4xx answer sets status ERROR; by default it is the
 	 * server's answer, recorded but not our error
 	 */
-	public HttpClientSpans(Supplier<Tracer> tracer, boolean spans, boolean errorOn4xx) {
+	public HttpClientSpans(Supplier<RecordingTracer> tracer, boolean spans, boolean errorOn4xx) {
 		this.tracer = tracer;
 		this.spans = spans;
 		this.errorOn4xx = errorOn4xx;
@@ -60,9 +60,9 @@ public final class HttpClientSpans {
 		if (!this.spans) {
 			return new Call(scope.trace(), current, false, this.errorOn4xx);
 		}
-		Tracer tracer = this.tracer.get();
-		Span span = tracer.startSpan(method + " " + host(uri), SpanKind.NETWORK);
-		tracer.leaveScope(span);
+		RecordingTracer tracer = this.tracer.get();
+		// A child of the current span that is never current: the call may end elsewhere.
+		Span span = tracer.startSpan(method + " " + host(uri), SpanKind.NETWORK, null);
 		if (!span.isRecording()) {
 			return new Call(scope.trace(), current, false, this.errorOn4xx);
 		}
@@ -110,7 +110,7 @@ public final class HttpClientSpans {
 	 */
 	public static final class Call {
 
-		private final TraceContext trace;
+		private final RecordingTrace trace;
 
 		private final @Nullable Span span;
 
@@ -118,7 +118,7 @@ public final class HttpClientSpans {
 
 		private final boolean errorOn4xx;
 
-		Call(TraceContext trace, @Nullable Span span, boolean ownSpan, boolean errorOn4xx) {
+		Call(RecordingTrace trace, @Nullable Span span, boolean ownSpan, boolean errorOn4xx) {
 			this.trace = trace;
 			this.span = span;
 			this.ownSpan = ownSpan;

@@ -2,7 +2,7 @@ package io.agenttracing.internal.context;
 
 import java.util.function.Supplier;
 
-import io.agenttracing.RemoteParent;
+import io.agenttracing.internal.trace.RemoteParent;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;

@@ -1,7 +1,7 @@
 package io.agenttracing.internal.context;
 
-import io.agenttracing.internal.CurrentContext;
-import io.agenttracing.Scope;
+import io.agenttracing.internal.trace.CurrentContext;
+import io.agenttracing.internal.trace.Scope;
 import io.micrometer.context.ThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 

@@ -5,11 +5,11 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 
-import io.agenttracing.internal.CurrentContext;
-import io.agenttracing.RemoteParent;
-import io.agenttracing.Scope;
-import io.agenttracing.TraceContext;
-import io.agenttracing.Tracer;
+import io.agenttracing.internal.trace.CurrentContext;
+import io.agenttracing.internal.trace.RemoteParent;
+import io.agenttracing.internal.trace.Scope;
+import io.agenttracing.internal.trace.RecordingTrace;
+import io.agenttracing.internal.trace.RecordingTracer;
 import jakarta.servlet.FilterChain;
 import org.jspecify.annotations.Nullable;
 import jakarta.servlet.ServletException;
@@ -29,9 +29,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class TracingFilter extends OncePerRequestFilter {
 
-	private final Tracer tracer;
+	private final RecordingTracer tracer;
 
-	public TracingFilter(Tracer tracer) {
+	public TracingFilter(RecordingTracer tracer) {
 		this.tracer = tracer;
 	}
 
@@ -64,7 +64,7 @@ public final class TracingFilter extends OncePerRequestFilter {
 		RemoteParent incoming = W3CTraceContext.extract(values(request, W3CTraceContext.TRACEPARENT),
 				values(request, W3CTraceContext.TRACESTATE), values(request, W3CTraceContext.BAGGAGE));
 		RemoteParent parent = parent(incoming, this.tracer.externalParent());
-		TraceContext trace = (parent != null) ? this.tracer.continueTrace(parent, null) : this.tracer.openTrace(null);
+		RecordingTrace trace = (parent != null) ? this.tracer.continueTrace(parent, null) : this.tracer.openTrace(null);
 		response.setHeader(W3CTraceContext.TRACERESPONSE, W3CTraceContext.traceresponse(trace));
 		Scope previous = CurrentContext.attach(trace);
 		try {

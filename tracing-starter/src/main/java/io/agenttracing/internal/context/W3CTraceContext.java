@@ -1,13 +1,15 @@
 package io.agenttracing.internal.context;
 
+import io.agenttracing.TraceContext;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.agenttracing.RemoteParent;
-import io.agenttracing.Scope;
+import io.agenttracing.internal.trace.RemoteParent;
+import io.agenttracing.internal.trace.Scope;
 import io.agenttracing.Span;
-import io.agenttracing.TraceContext;
+import io.agenttracing.internal.trace.RecordingTrace;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -95,7 +97,7 @@ public final class W3CTraceContext {
 	}
 
 	/** The {@code traceparent} that names {@code parentId} in {@code trace}. */
-	public static String traceparent(TraceContext trace, String parentId) {
+	public static String traceparent(RecordingTrace trace, String parentId) {
 		return "00-" + trace.traceId() + "-" + parentId + "-" + flags(trace);
 	}
 
@@ -103,7 +105,7 @@ public final class W3CTraceContext {
 	 * The {@code traceresponse} that tells a caller the trace and the span that serves
 	 * it.
 	 */
-	public static String traceresponse(TraceContext trace) {
+	public static String traceresponse(RecordingTrace trace) {
 		return "00-" + trace.traceId() + "-" + trace.reserveRootSpanId() + "-" + flags(trace);
 	}
 
@@ -125,7 +127,7 @@ public final class W3CTraceContext {
 	 * Sampled is our own decision; random is kept from the caller (and set for ids we
 	 * make).
 	 */
-	private static String flags(TraceContext trace) {
+	private static String flags(RecordingTrace trace) {
 		int flags = (trace.isSampled() ? SAMPLED_FLAG : 0) | (trace.isRandom() ? RANDOM_FLAG : 0);
 		return "0" + flags;
 	}

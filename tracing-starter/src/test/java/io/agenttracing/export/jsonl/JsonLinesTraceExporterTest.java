@@ -1,5 +1,7 @@
 package io.agenttracing.export.jsonl;
 
+import io.agenttracing.internal.export.jsonl.JsonLinesTraceExporter;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,12 +12,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.agenttracing.PendingExport;
+import io.agenttracing.internal.trace.PendingExport;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
 import io.agenttracing.TraceData;
-import io.agenttracing.internal.TraceJson;
-import io.agenttracing.Tracer;
+
+import io.agenttracing.internal.trace.RecordingTracer;
 import io.agenttracing.internal.capture.JsonValueCapturer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +31,7 @@ class JsonLinesTraceExporterTest {
 
 	private final List<PendingExport> finished = new ArrayList<>();
 
-	private final Tracer tracer = Tracer.builder()
+	private final RecordingTracer tracer = RecordingTracer.builder()
 		.sink(this.finished::add)
 		.capturer(new JsonValueCapturer(100, List.of()))
 		.build();
@@ -59,7 +61,7 @@ class JsonLinesTraceExporterTest {
 		assertThat(lines).hasSize(3);
 		for (int i = 0; i < 3; i++) {
 			Object read = JSON.readValue(lines.get(i), Object.class);
-			Object expected = JSON.readValue(JSON.writeValueAsString(TraceJson.detail(traces.get(i))), Object.class);
+			Object expected = JSON.readValue(traces.get(i).toJson(), Object.class);
 			assertThat(read).isEqualTo(expected);
 		}
 		assertThat(JSON.readTree(lines.get(1)).get("spans").get(0).get("input").get("text").asString())

@@ -6,11 +6,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import io.agenttracing.PendingExport;
+import io.agenttracing.internal.trace.PendingExport;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
 import io.agenttracing.TraceData;
-import io.agenttracing.Tracer;
+import io.agenttracing.internal.trace.RecordingTracer;
 import io.agenttracing.Tracing;
 import io.agenttracing.internal.capture.JsonValueCapturer;
 import io.opentelemetry.proto.trace.v1.Status;
@@ -27,7 +27,7 @@ class OtlpTraceExporterTest {
 
 	private final List<PendingExport> finished = new ArrayList<>();
 
-	private final Tracer tracer = Tracer.builder()
+	private final RecordingTracer tracer = RecordingTracer.builder()
 		.sink(this.finished::add)
 		.capturer(new JsonValueCapturer(1000, List.of("password")))
 		.build();

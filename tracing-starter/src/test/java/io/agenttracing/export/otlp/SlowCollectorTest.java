@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
-import io.agenttracing.Tracer;
+import io.agenttracing.internal.trace.RecordingTracer;
 import io.agenttracing.internal.export.ExportPipeline;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,7 @@ class SlowCollectorTest {
 				.maxBatchSpans(90)
 				.scheduleDelay(Duration.ofMillis(20))
 				.build()) {
-				Tracer tracer = Tracer.builder().sink(pipeline).build();
+				RecordingTracer tracer = RecordingTracer.builder().sink(pipeline).build();
 				for (int i = 0; i < traces; i++) {
 					try (Span chat = tracer.startSpan("chat", SpanKind.WORKFLOW)) {
 						for (int s = 0; s < 8; s++) {

@@ -10,11 +10,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
-import io.agenttracing.PendingExport;
+import io.agenttracing.internal.trace.PendingExport;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
 import io.agenttracing.TraceData;
-import io.agenttracing.Tracer;
+import io.agenttracing.internal.trace.RecordingTracer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +35,7 @@ class ZipkinTraceExporterTest {
 
 	private final List<PendingExport> finished = new ArrayList<>();
 
-	private final Tracer tracer = Tracer.builder().sink(this.finished::add).build();
+	private final RecordingTracer tracer = RecordingTracer.builder().sink(this.finished::add).build();
 
 	@AfterEach
 	void stop() {

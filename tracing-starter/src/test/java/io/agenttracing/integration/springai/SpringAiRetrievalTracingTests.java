@@ -2,13 +2,13 @@ package io.agenttracing.integration.springai;
 
 import java.util.List;
 
-import io.agenttracing.ModelPricing;
+import io.agenttracing.internal.trace.ModelPricing;
 import io.agenttracing.Span;
 import io.agenttracing.SpanData;
 import io.agenttracing.SpanKind;
 import io.agenttracing.TraceData;
 import io.agenttracing.Tracing;
-import io.agenttracing.export.memory.InMemoryTraceExporter;
+import io.agenttracing.internal.export.memory.InMemoryTraceExporter;
 import io.agenttracing.export.memory.TraceQuery;
 import io.agenttracing.internal.export.ExportPipeline;
 import io.micrometer.observation.ObservationRegistry;

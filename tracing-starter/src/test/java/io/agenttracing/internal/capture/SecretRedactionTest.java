@@ -13,12 +13,12 @@ import io.agenttracing.Span;
 import io.agenttracing.SpanEvent;
 import io.agenttracing.SpanKind;
 import io.agenttracing.TraceData;
-import io.agenttracing.Tracer;
+import io.agenttracing.internal.trace.RecordingTracer;
 import io.agenttracing.autoconfigure.AgentTracingAutoConfiguration;
 import io.agenttracing.internal.export.ExportPipeline;
-import io.agenttracing.export.console.ConsoleTraceExporter;
-import io.agenttracing.export.jsonl.JsonLinesTraceExporter;
-import io.agenttracing.export.memory.InMemoryTraceExporter;
+import io.agenttracing.internal.export.console.ConsoleTraceExporter;
+import io.agenttracing.internal.export.jsonl.JsonLinesTraceExporter;
+import io.agenttracing.internal.export.memory.InMemoryTraceExporter;
 import io.agenttracing.export.memory.TraceQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,7 +98,7 @@ class SecretRedactionTest {
 			.exporter(new JsonLinesTraceExporter(jsonl, 1_000_000, 2))
 			.scheduleDelay(Duration.ofMillis(10))
 			.build()) {
-			Tracer tracer = Tracer.builder().sink(pipeline).capturer(this.capturer).build();
+			RecordingTracer tracer = RecordingTracer.builder().sink(pipeline).capturer(this.capturer).build();
 			try (Span span = tracer.startSpan("call", SpanKind.NETWORK)) {
 				span.setAttribute("api_key", "k-123456");
 				span.setAttribute("authorization", "Bearer xyz-very-secret-1");

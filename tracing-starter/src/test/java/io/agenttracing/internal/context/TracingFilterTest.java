@@ -1,14 +1,18 @@
 package io.agenttracing.internal.context;
 
+import org.junit.jupiter.api.AfterEach;
+
+import org.junit.jupiter.api.BeforeEach;
+
 import java.util.ArrayList;
 import java.util.List;
 
-import io.agenttracing.internal.CurrentContext;
-import io.agenttracing.PendingExport;
+import io.agenttracing.internal.trace.CurrentContext;
+import io.agenttracing.internal.trace.PendingExport;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
 import io.agenttracing.TraceData;
-import io.agenttracing.Tracer;
+import io.agenttracing.internal.trace.RecordingTracer;
 import io.agenttracing.Tracing;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +26,19 @@ class TracingFilterTest {
 
 	private final List<PendingExport> exported = new ArrayList<>();
 
-	private final Tracer tracer = Tracer.builder().sink(this.exported::add).build();
+	private final RecordingTracer tracer = RecordingTracer.builder().sink(this.exported::add).build();
 
 	private final TracingFilter filter = new TracingFilter(this.tracer);
+
+	@BeforeEach
+	void install() {
+		Tracing.install(this.tracer);
+	}
+
+	@AfterEach
+	void uninstall() {
+		Tracing.uninstall(this.tracer);
+	}
 
 	@Test
 	void rootSpansOfOneRequestJoinOneTraceFinishedAtTheEnd() throws Exception {

@@ -1,12 +1,14 @@
 package io.agenttracing.internal.context;
 
-import io.agenttracing.internal.CurrentContext;
-import io.agenttracing.RemoteParent;
-import io.agenttracing.Scope;
+import io.agenttracing.internal.trace.RecordingTrace;
+
+import io.agenttracing.internal.trace.CurrentContext;
+import io.agenttracing.internal.trace.RemoteParent;
+import io.agenttracing.internal.trace.Scope;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
 import io.agenttracing.TraceContext;
-import io.agenttracing.Tracer;
+import io.agenttracing.internal.trace.RecordingTracer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class W3CTraceContextTest {
 
-	private final Tracer tracer = Tracer.builder().build();
+	private final RecordingTracer tracer = RecordingTracer.builder().build();
 
 	@Test
 	void extractsAValidTraceparentWithStateAndSession() {
@@ -49,7 +51,7 @@ class W3CTraceContextTest {
 
 	@Test
 	void writesTheCurrentSpanAsParentAndTheSessionAsBaggage() {
-		TraceContext trace = this.tracer.continueTrace(
+		RecordingTrace trace = this.tracer.continueTrace(
 				new RemoteParent("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", "congo=t61", "s 1"), null);
 		Scope previous = CurrentContext.attach(trace);
 		try {
@@ -69,7 +71,7 @@ class W3CTraceContextTest {
 
 	@Test
 	void traceresponseNamesTheSpanThatWillServeTheRequest() {
-		TraceContext trace = this.tracer.openTrace(null);
+		RecordingTrace trace = this.tracer.openTrace(null);
 		String response = W3CTraceContext.traceresponse(trace);
 		Scope previous = CurrentContext.attach(trace);
 		try (Span root = this.tracer.startSpan("handler", SpanKind.AGENT)) {

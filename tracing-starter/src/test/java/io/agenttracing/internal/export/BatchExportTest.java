@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
 import io.agenttracing.TraceData;
-import io.agenttracing.Tracer;
+import io.agenttracing.internal.trace.RecordingTracer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  */
 class BatchExportTest {
 
-	private static void trace(Tracer tracer, String name, int spans) {
+	private static void trace(RecordingTracer tracer, String name, int spans) {
 		try (Span root = tracer.startSpan(name, SpanKind.AGENT)) {
 			for (int i = 1; i < spans; i++) {
 				tracer.startSpan(name + "-" + i, SpanKind.TOOL).close();
@@ -46,7 +46,7 @@ class BatchExportTest {
 			.maxBatchSpans(50)
 			.scheduleDelay(Duration.ofSeconds(1))
 			.build()) {
-			Tracer tracer = Tracer.builder().sink(pipeline).build();
+			RecordingTracer tracer = RecordingTracer.builder().sink(pipeline).build();
 			for (int i = 0; i < 30; i++) {
 				trace(tracer, "t" + i, 10);
 			}
@@ -71,7 +71,7 @@ class BatchExportTest {
 			.exporter(exporter)
 			.scheduleDelay(Duration.ofMillis(50))
 			.build()) {
-			Tracer tracer = Tracer.builder().sink(pipeline).build();
+			RecordingTracer tracer = RecordingTracer.builder().sink(pipeline).build();
 			trace(tracer, "a", 2);
 			trace(tracer, "b", 2);
 			trace(tracer, "c", 2);
@@ -87,7 +87,7 @@ class BatchExportTest {
 	void lateSpansArriveAsFragmentsInABatch() {
 		Batches exporter = new Batches();
 		try (ExportPipeline pipeline = ExportPipeline.builder().exporter(exporter).build()) {
-			Tracer tracer = Tracer.builder().sink(pipeline).build();
+			RecordingTracer tracer = RecordingTracer.builder().sink(pipeline).build();
 			Span late;
 			try (Span root = tracer.startSpan("root", SpanKind.AGENT)) {
 				late = tracer.startSpan("late", SpanKind.TOOL);
@@ -125,7 +125,7 @@ class BatchExportTest {
 			.listener(listener)
 			.scheduleDelay(Duration.ofSeconds(1))
 			.build()) {
-			Tracer tracer = Tracer.builder().sink(pipeline).build();
+			RecordingTracer tracer = RecordingTracer.builder().sink(pipeline).build();
 			for (int i = 0; i < 7; i++) {
 				trace(tracer, "t" + i, 3);
 			}
@@ -147,7 +147,7 @@ class BatchExportTest {
 			.maxConcurrentRequests(3)
 			.scheduleDelay(Duration.ofMillis(10))
 			.build()) {
-			Tracer tracer = Tracer.builder().sink(pipeline).build();
+			RecordingTracer tracer = RecordingTracer.builder().sink(pipeline).build();
 			for (int i = 0; i < 12; i++) {
 				trace(tracer, "t" + i, 1);
 			}

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
 import io.agenttracing.TraceData;
-import io.agenttracing.Tracer;
+import io.agenttracing.internal.trace.RecordingTracer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 
 class ExportPipelineTest {
 
-	private static void trace(Tracer tracer, String name) {
+	private static void trace(RecordingTracer tracer, String name) {
 		try (Span span = tracer.startSpan(name, SpanKind.AGENT)) {
 			span.setAttribute("n", name);
 		}
@@ -30,7 +30,7 @@ class ExportPipelineTest {
 		Recording first = new Recording();
 		Recording second = new Recording();
 		try (ExportPipeline pipeline = ExportPipeline.builder().exporter(first).exporter(second).build()) {
-			Tracer tracer = Tracer.builder().sink(pipeline).build();
+			RecordingTracer tracer = RecordingTracer.builder().sink(pipeline).build();
 			for (int i = 0; i < 5; i++) {
 				trace(tracer, "t" + i);
 			}
@@ -59,7 +59,7 @@ class ExportPipelineTest {
 			.exporter(healthy)
 			.listener(listener)
 			.build()) {
-			Tracer tracer = Tracer.builder().sink(pipeline).build();
+			RecordingTracer tracer = RecordingTracer.builder().sink(pipeline).build();
 			for (int i = 0; i < 10; i++) {
 				trace(tracer, "t" + i);
 			}
@@ -99,7 +99,7 @@ class ExportPipelineTest {
 			.listener(dropped)
 			.build();
 		try {
-			Tracer tracer = Tracer.builder().sink(pipeline).build();
+			RecordingTracer tracer = RecordingTracer.builder().sink(pipeline).build();
 			long start = System.nanoTime();
 			for (int i = 0; i < 50; i++) {
 				trace(tracer, "t" + i);
@@ -145,7 +145,7 @@ class ExportPipelineTest {
 			.listener(dropped)
 			.build();
 		try {
-			Tracer tracer = Tracer.builder().sink(pipeline).build();
+			RecordingTracer tracer = RecordingTracer.builder().sink(pipeline).build();
 			trace(tracer, "first");
 			await().until(() -> pipeline.queueSize("slow") == 0);
 			for (int i = 0; i < 100; i++) {
@@ -168,7 +168,7 @@ class ExportPipelineTest {
 			.exporter(recording)
 			.scheduleDelay(Duration.ofMinutes(1))
 			.build();
-		Tracer tracer = Tracer.builder().sink(pipeline).build();
+		RecordingTracer tracer = RecordingTracer.builder().sink(pipeline).build();
 		for (int i = 0; i < 20; i++) {
 			trace(tracer, "t" + i);
 		}

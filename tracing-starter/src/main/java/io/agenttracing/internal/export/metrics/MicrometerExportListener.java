@@ -10,7 +10,7 @@ import io.agenttracing.SpanKind;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
 import io.agenttracing.internal.export.ExportListener;
-import io.agenttracing.export.semconv.AgentSemantics;
+import io.agenttracing.internal.semconv.AgentSemantics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;

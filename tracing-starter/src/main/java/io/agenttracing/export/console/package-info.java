@@ -1,7 +1,0 @@
-/**
- * An exporter that prints traces to the console, as a tree or as JSON lines.
- */
-@NullMarked
-package io.agenttracing.export.console;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,7 +1,0 @@
-/**
- * Export to a file of JSON lines, one trace per line.
- */
-@NullMarked
-package io.agenttracing.export.jsonl;
-
-import org.jspecify.annotations.NullMarked;

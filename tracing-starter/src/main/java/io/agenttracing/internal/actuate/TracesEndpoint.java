@@ -1,0 +1,90 @@
+package io.agenttracing.internal.actuate;
+
+import java.util.Arrays;
+
+import io.agenttracing.SpanKind;
+import io.agenttracing.SpanStatus;
+import io.agenttracing.export.memory.TraceQuery;
+import io.agenttracing.export.memory.TraceRepository;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+
+/**
+ * The {@code traces} endpoint: recent traces, newest first, one trace with all its spans,
+ * and clearing the store. Read-only unless the application grants more
+ * ({@code management.endpoint.traces.access=unrestricted}), so that clearing is never
+ * open by accident.
+ */
+@Endpoint(id = "traces", defaultAccess = Access.READ_ONLY)
+public class TracesEndpoint {
+
+	private final TraceRepository repository;
+
+	public TracesEndpoint(TraceRepository repository) {
+		this.repository = repository;
+	}
+
+	/**
+	 * Recent traces, newest first, at most {@code limit}: those holding a span of
+	 * {@code kind}, with {@code status}, in {@code session}, holding the text {@code q}
+	 * (in a span name, attribute, input or output), with ({@code errors=true}) or without
+	 * ({@code false}) an ERROR span, of {@code user}, tagged {@code tag}. An unknown kind
+	 * or status answers 400.
+	 */
+	@ReadOperation
+	public WebEndpointResponse<OperationResponseBody> traces(@Nullable String kind, @Nullable String status,
+			@Nullable String session, @Nullable Integer limit, @Nullable String q, @Nullable Boolean errors,
+			@Nullable String user, @Nullable String tag) {
+		TraceQuery query;
+		try {
+			query = new TraceQuery(parse("kind", kind, SpanKind.class), parse("status", status, SpanStatus.class),
+					session, (limit != null && limit > 0) ? limit : TraceQuery.DEFAULT_LIMIT, q, errors,
+					blankToNull(user), blankToNull(tag));
+		}
+		catch (IllegalArgumentException ex) {
+			// Answered in the body, so the caller reads it whatever
+			// server.error.include-message says.
+			return new WebEndpointResponse<>(
+					new InvalidQueryDescriptor(WebEndpointResponse.STATUS_BAD_REQUEST, String.valueOf(ex.getMessage())),
+					WebEndpointResponse.STATUS_BAD_REQUEST);
+		}
+		return new WebEndpointResponse<>(TracesDescriptor.of(this.repository.findAll(query)));
+	}
+
+	/** One trace with all its spans; {@code null} (404) for an unknown id. */
+	@ReadOperation
+	public @Nullable TraceDescriptor trace(@Selector String traceId) {
+		return this.repository.findById(traceId).map(TraceDescriptor::of).orElse(null);
+	}
+
+	private static <E extends Enum<E>> @Nullable E parse(String parameter, @Nullable String value, Class<E> type) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		for (E constant : type.getEnumConstants()) {
+			if (constant.name().equalsIgnoreCase(value.trim())) {
+				return constant;
+			}
+		}
+		String message = "Unknown " + parameter + " '" + value + "': use one of "
+				+ Arrays.toString(type.getEnumConstants());
+		throw new IllegalArgumentException(message);
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.trim();
+	}
+
+	@DeleteOperation
+	public void clear() {
+		this.repository.clear();
+	}
+
+}

@@ -1,0 +1,157 @@
+package io.agenttracing.internal.trace;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+import io.agenttracing.SpanData;
+import io.agenttracing.TraceData;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A trace as it was when it finished, handed to the export pipeline: its spans that had
+ * ended (frozen, so read without a lock), which of them are roots, and copies of
+ * everything about the trace that could still change. The export thread turns it into
+ * {@link TraceData} once; it never reads the live trace, only its identifiers and clock,
+ * which never change.
+ */
+final class FinishedTrace implements PendingExport {
+
+	private final RecordingTrace trace;
+
+	private final @Nullable String name;
+
+	private final @Nullable String sessionId;
+
+	private final @Nullable Identity identity;
+
+	private final @Nullable RecordingSpan onlySpan;
+
+	private final RecordingSpan @Nullable [] spans;
+
+	private final @Nullable BitSet roots;
+
+	private final int droppedSpans;
+
+	private final boolean incomplete;
+
+	private @Nullable TraceData snapshot;
+
+	/** A trace of one ended span. */
+	FinishedTrace(RecordingTrace trace, @Nullable String name, @Nullable String sessionId, @Nullable Identity identity,
+			RecordingSpan onlySpan, int droppedSpans, boolean incomplete) {
+		this(trace, name, sessionId, identity, onlySpan, null, null, droppedSpans, incomplete);
+	}
+
+	/** A trace of several spans, given in start order with its roots marked. */
+	FinishedTrace(RecordingTrace trace, @Nullable String name, @Nullable String sessionId, @Nullable Identity identity,
+			RecordingSpan[] spans, BitSet roots, int droppedSpans, boolean incomplete) {
+		this(trace, name, sessionId, identity, null, spans, roots, droppedSpans, incomplete);
+	}
+
+	private FinishedTrace(RecordingTrace trace, @Nullable String name, @Nullable String sessionId,
+			@Nullable Identity identity, @Nullable RecordingSpan onlySpan, RecordingSpan @Nullable [] spans,
+			@Nullable BitSet roots, int droppedSpans, boolean incomplete) {
+		this.trace = trace;
+		this.name = name;
+		this.sessionId = sessionId;
+		this.identity = identity;
+		this.onlySpan = onlySpan;
+		this.spans = spans;
+		this.roots = roots;
+		this.droppedSpans = droppedSpans;
+		this.incomplete = incomplete;
+	}
+
+	/**
+	 * The trace as it is now: the spans that ended, in start order, with the roots marked
+	 * (a root of the trace, or a span whose parent is still running). The caller holds
+	 * the trace's monitor.
+	 */
+	static FinishedTrace of(RecordingTrace trace, @Nullable String name, @Nullable String sessionId,
+			@Nullable TraceIdentity identity, TraceSpans spans, boolean incomplete) {
+		Identity who = (identity != null) ? new Identity(identity.userId(), identity.sessionName(), identity.tags())
+				: null;
+		RecordingSpan only = spans.only();
+		if (only != null && only.isEndedLocked()) {
+			return new FinishedTrace(trace, name, sessionId, who, only, spans.dropped(), incomplete);
+		}
+		List<RecordingSpan> all = spans.all();
+		List<RecordingSpan> ended = new ArrayList<>(all.size());
+		BitSet roots = new BitSet(all.size());
+		for (RecordingSpan span : all) {
+			if (span.isEndedLocked()) {
+				RecordingSpan parent = span.parent();
+				if (parent == null || !parent.isEndedLocked()) {
+					roots.set(ended.size());
+				}
+				ended.add(span);
+			}
+		}
+		return new FinishedTrace(trace, name, sessionId, who, ended.toArray(new RecordingSpan[0]), roots,
+				spans.dropped(), incomplete);
+	}
+
+	/**
+	 * Every span of a trace still running but those that ended after it finished, for
+	 * {@code TraceContext.toJson()}; the caller holds the trace's monitor.
+	 */
+	static TraceData running(RecordingTrace trace, @Nullable String name, @Nullable String sessionId,
+			@Nullable TraceIdentity identity, TraceSpans spans, boolean incomplete) {
+		String traceId = trace.traceId();
+		List<SpanData> data = new ArrayList<>(spans.count());
+		for (RecordingSpan span : spans.all()) {
+			if (!span.isLateLocked()) {
+				data.add(span.toData(traceId, sessionId));
+			}
+		}
+		TraceData running = TraceData.of(traceId, name, trace.startEpochNanos(), sessionId, data, false,
+				spans.dropped(), incomplete);
+		return (identity != null) ? running.withIdentity(identity.userId(), identity.sessionName(), identity.tags())
+				: running;
+	}
+
+	@Override
+	public String traceId() {
+		return this.trace.traceId();
+	}
+
+	@Override
+	public synchronized TraceData snapshot() {
+		if (this.snapshot == null) {
+			this.snapshot = build();
+		}
+		return this.snapshot;
+	}
+
+	private TraceData build() {
+		String traceId = this.trace.traceId();
+		long start = this.trace.startEpochNanos();
+		TraceData data;
+		if (this.onlySpan != null || this.spans == null || this.roots == null) {
+			List<SpanData> one = (this.onlySpan != null) ? List.of(this.onlySpan.toData(traceId, this.sessionId))
+					: List.of();
+			data = TraceData.of(traceId, this.name, start, this.sessionId, one, false, this.droppedSpans,
+					this.incomplete);
+		}
+		else {
+			List<SpanData> all = new ArrayList<>(this.spans.length);
+			for (RecordingSpan span : this.spans) {
+				all.add(span.toData(traceId, this.sessionId));
+			}
+			data = TraceData.ofKnownRoots(traceId, this.name, start, this.sessionId, all, this.roots, this.droppedSpans,
+					this.incomplete);
+		}
+		return (this.identity != null) ? this.identity.applyTo(data) : data;
+	}
+
+	/** Whom the trace served and its labels, copied when it finished. */
+	record Identity(@Nullable String userId, @Nullable String sessionName, List<String> tags) {
+
+		TraceData applyTo(TraceData data) {
+			return data.withIdentity(this.userId, this.sessionName, this.tags);
+		}
+
+	}
+
+}

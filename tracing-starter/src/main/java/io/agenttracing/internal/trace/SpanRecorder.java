@@ -1,0 +1,254 @@
+package io.agenttracing.internal.trace;
+
+import io.agenttracing.Signal;
+import io.agenttracing.Span;
+import io.agenttracing.SpanError;
+import io.agenttracing.SpanEvent;
+import io.agenttracing.SpanStatus;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a recording span records: attributes, events, signals, tags, input, output, error
+ * and status, each bounded and masked by its trace's settings before the lock is taken.
+ * All state is guarded by the monitor of the span's trace and frozen once the span has
+ * ended; {@link RecordingSpan} adds the span's identity, scope and end.
+ */
+abstract sealed class SpanRecorder implements Span permits RecordingSpan {
+
+	final RecordingTrace trace;
+
+	/** Set under the trace's monitor; every change after it is ignored. */
+	boolean ended;
+
+	SpanStatus status = SpanStatus.UNSET;
+
+	/** Attributes, events, signals and tags; made with the first of them. */
+	@Nullable SpanContents contents;
+
+	@Nullable SpanError error;
+
+	@Nullable String input;
+
+	@Nullable String output;
+
+	/** Values (attributes, names, messages) cut to their limit. */
+	int truncatedValues;
+
+	SpanRecorder(RecordingTrace trace) {
+		this.trace = trace;
+	}
+
+	@Override
+	public SpanStatus status() {
+		synchronized (this.trace) {
+			return this.status;
+		}
+	}
+
+	@Override
+	public Span setAttribute(String key, @Nullable Object value) {
+		SpanSettings settings = this.trace.settings();
+		String boundedKey = settings.name(key);
+		Object kept = (value != null) ? settings.attributeValue(key, value) : null;
+		boolean cut = isCut(value, kept, settings.maxValueLength()) || boundedKey.length() != key.length();
+		synchronized (this.trace) {
+			if (this.ended) {
+				return this;
+			}
+			if (kept == null && this.contents == null) {
+				return this;
+			}
+			if (contents().putAttribute(boundedKey, kept, settings.maxAttributes())) {
+				countCut(cut);
+			}
+		}
+		return this;
+	}
+
+	@Override
+	public Span addEvent(String name) {
+		return addEvent(SpanEvent.of(name));
+	}
+
+	@Override
+	public Span addEvent(SpanEvent event) {
+		SpanSettings settings = this.trace.settings();
+		String name = settings.name(event.name());
+		boolean cut = name.length() != event.name().length();
+		SpanEvent kept = (cut || !event.attributes().isEmpty())
+				? new SpanEvent(name, event.timestamp(), settings.eventAttributes(event.attributes())) : event;
+		synchronized (this.trace) {
+			if (this.ended) {
+				return this;
+			}
+			if (contents().addEvent(kept, settings.maxEvents())) {
+				countCut(cut);
+			}
+		}
+		return this;
+	}
+
+	@Override
+	public Span addSignal(String name, Object value) {
+		SpanSettings settings = this.trace.settings();
+		Signal signal = Signal.detect(settings.name(name), value);
+		if (signal == null) {
+			return this;
+		}
+		synchronized (this.trace) {
+			if (!this.ended) {
+				if (contents().addSignal(signal, settings.maxSignals())) {
+					countCut(signal.name().length() != name.length());
+				}
+			}
+		}
+		return this;
+	}
+
+	@Override
+	public Span setTag(String key, String value) {
+		SpanSettings settings = this.trace.settings();
+		String boundedKey = settings.name(key);
+		String boundedValue = settings.isSecretKey(key) ? SpanSettings.REDACTED
+				: settings.text(value, settings.maxNameLength());
+		boolean cut = boundedKey.length() != key.length() || value.length() > settings.maxNameLength();
+		synchronized (this.trace) {
+			if (!this.ended) {
+				if (contents().putTag(boundedKey, boundedValue, settings.maxTags())) {
+					countCut(cut);
+				}
+			}
+		}
+		return this;
+	}
+
+	@Override
+	public Span setInput(@Nullable Object input) {
+		setCaptured(this.trace.settings().capturer().capture(input), true);
+		return this;
+	}
+
+	@Override
+	public Span setOutput(@Nullable Object output) {
+		setCaptured(this.trace.settings().capturer().capture(output), false);
+		return this;
+	}
+
+	@Override
+	public Span setInputJson(@Nullable String json) {
+		setCaptured(sanitizedJson(json), true);
+		return this;
+	}
+
+	@Override
+	public Span setOutputJson(@Nullable String json) {
+		setCaptured(sanitizedJson(json), false);
+		return this;
+	}
+
+	private @Nullable String sanitizedJson(@Nullable String json) {
+		return (json != null) ? this.trace.settings().json(json) : null;
+	}
+
+	/**
+	 * Sets input that the tracer's capturer produced, already bounded and redacted, so it
+	 * is not masked a second time.
+	 */
+	public void setCapturedInput(@Nullable String json) {
+		setCaptured(json, true);
+	}
+
+	/** Sets output that the tracer's capturer produced; see {@link #setCapturedInput}. */
+	public void setCapturedOutput(@Nullable String json) {
+		setCaptured(json, false);
+	}
+
+	private void setCaptured(@Nullable String json, boolean input) {
+		synchronized (this.trace) {
+			if (!this.ended) {
+				if (input) {
+					this.input = json;
+				}
+				else {
+					this.output = json;
+				}
+			}
+		}
+	}
+
+	@Override
+	public Span setError(Throwable error) {
+		SpanErrors.Rendered rendered = SpanErrors.render(error, this.trace.settings());
+		SpanError spanError = rendered.error();
+		SpanEvent event = SpanEvent.of("exception")
+			.withAttribute("exception.type", spanError.type())
+			.withAttribute("exception.message", spanError.message())
+			.withAttribute("exception.stacktrace", spanError.stackTrace());
+		synchronized (this.trace) {
+			if (this.ended) {
+				return this;
+			}
+			this.error = spanError;
+			this.status = SpanStatus.ERROR;
+			countCut(rendered.messageCut());
+		}
+		return addEvent(event);
+	}
+
+	@Override
+	public Span setError(String message) {
+		SpanSettings settings = this.trace.settings();
+		String kept = settings.text(message, settings.maxValueLength());
+		synchronized (this.trace) {
+			if (!this.ended) {
+				this.error = new SpanError("error", kept, null);
+				this.status = SpanStatus.ERROR;
+				countCut(message.length() > settings.maxValueLength());
+			}
+		}
+		return this;
+	}
+
+	/**
+	 * The span's collections, made on first use; the caller holds the trace's monitor.
+	 */
+	private SpanContents contents() {
+		if (this.contents == null) {
+			this.contents = new SpanContents();
+		}
+		return this.contents;
+	}
+
+	/** Whether keeping {@code value} as {@code kept} cut it; the caller holds no lock. */
+	private static boolean isCut(@Nullable Object value, @Nullable Object kept, int max) {
+		return value instanceof CharSequence text && text.length() > max && kept instanceof String;
+	}
+
+	/** Counts a value that was cut to its limit; the caller holds the trace's monitor. */
+	private void countCut(boolean cut) {
+		if (cut) {
+			this.truncatedValues++;
+		}
+	}
+
+	@Override
+	public Span setStatusIfUnset(SpanStatus status) {
+		synchronized (this.trace) {
+			if (!this.ended && this.status == SpanStatus.UNSET) {
+				this.status = status;
+			}
+		}
+		return this;
+	}
+
+	@Override
+	public Span setStatus(SpanStatus status) {
+		synchronized (this.trace) {
+			if (!this.ended) {
+				this.status = status;
+			}
+		}
+		return this;
+	}
+
+}
