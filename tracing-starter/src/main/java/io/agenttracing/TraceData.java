@@ -62,6 +62,11 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 	 */
 	public static TraceData of(String traceId, @Nullable String name, long startEpochNanos, @Nullable String sessionId,
 			List<SpanData> spans, boolean fragment, int droppedSpans, boolean incomplete) {
+		if (spans.size() == 1) {
+			// A span is never its own parent: a lone span is a root.
+			return build(traceId, name, startEpochNanos, sessionId, spans, fragment, droppedSpans, incomplete,
+					EVERY_SPAN);
+		}
 		Set<String> ids = ids(spans);
 		return build(traceId, name, startEpochNanos, sessionId, spans, fragment, droppedSpans, incomplete,
 				(span, index) -> span.parentId() == null || !ids.contains(span.parentId()));
@@ -84,6 +89,8 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 		boolean isRoot(SpanData span, int index);
 
 	}
+
+	private static final Roots EVERY_SPAN = (span, index) -> true;
 
 	private static TraceData build(String traceId, @Nullable String name, long startEpochNanos,
 			@Nullable String sessionId, List<SpanData> spans, boolean fragment, int droppedSpans, boolean incomplete,

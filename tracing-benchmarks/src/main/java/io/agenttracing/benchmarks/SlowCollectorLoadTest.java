@@ -1,7 +1,5 @@
 package io.agenttracing.benchmarks;
 
-import io.agenttracing.internal.trace.RecordingTracer;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -179,7 +177,7 @@ public final class SlowCollectorLoadTest {
 					.builder(OtlpHttpSpanExporter.builder().setEndpoint(collector.endpoint()).build())
 					.build())
 				.build();
-			RecordingTracer tracer = provider.get("slow-collector-load-test");
+			Tracer tracer = provider.get("slow-collector-load-test");
 			AtomicLong created = new AtomicLong();
 			AtomicBoolean running = new AtomicBoolean(true);
 			long traceIntervalNanos = (spansPerSecond > 0)
@@ -251,7 +249,7 @@ public final class SlowCollectorLoadTest {
 					dropped.incrementAndGet();
 				}
 			}).build();
-			io.agenttracing.Tracer tracer = io.agenttracing.RecordingTracer.builder().sink(pipeline).build();
+			io.agenttracing.Tracer tracer = io.agenttracing.internal.trace.RecordingTracer.builder().sink(pipeline).build();
 			AtomicLong created = new AtomicLong();
 			AtomicBoolean running = new AtomicBoolean(true);
 			ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);

@@ -68,7 +68,9 @@ final class TracedInvocationProcessor {
 
 	private void recordStart(TracedMethod plan, RecordingSpan span, @Nullable Object[] arguments) {
 		try {
-			plan.staticAttributes().forEach(span::setAttribute);
+			if (!plan.staticAttributes().isEmpty()) {
+				plan.staticAttributes().forEach(span::setAttribute);
+			}
 			if (plan.hasParameterAttributes()) {
 				@Nullable String[] keys = plan.attributeKeys();
 				for (int i = 0; i < keys.length && i < arguments.length; i++) {

@@ -85,12 +85,12 @@ final class BoundedJsonWriter {
 		int length = text.length();
 		int run = 0;
 		for (int i = 0; i < length; i++) {
-			String escape = CapturedText.jsonEscape(text.charAt(i));
-			if (escape == null) {
+			char c = text.charAt(i);
+			if (!CapturedText.needsJsonEscape(c)) {
 				continue;
 			}
 			copy(text, run, i);
-			raw(escape);
+			raw(CapturedText.jsonEscape(c));
 			run = i + 1;
 		}
 		copy(text, run, length);

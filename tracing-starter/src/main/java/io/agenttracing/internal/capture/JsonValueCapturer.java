@@ -89,6 +89,14 @@ public final class JsonValueCapturer implements ValueCapturer {
 
 	@Override
 	public String capture(@Nullable Object value) {
+		if (value instanceof String text && text.length() <= this.maxValueLength) {
+			// The most common result, a short text: quoted as it is, without a buffer
+			// sized for the longest value.
+			String masked = this.redactor.redactText(text);
+			if (masked.length() <= this.maxValueLength) {
+				return CapturedText.jsonString(masked);
+			}
+		}
 		BoundedJsonWriter json = new BoundedJsonWriter(this.maxValueLength);
 		writeBounded(json, value);
 		return json.toString();
@@ -96,7 +104,7 @@ public final class JsonValueCapturer implements ValueCapturer {
 
 	@Override
 	public String captureArguments(String[] names, @Nullable Object[] values) {
-		BoundedJsonWriter json = new BoundedJsonWriter(64 * names.length);
+		BoundedJsonWriter json = new BoundedJsonWriter(expectedLength(names, values));
 		json.raw('{');
 		for (int i = 0; i < names.length && i < values.length; i++) {
 			if (i > 0) {
@@ -111,6 +119,20 @@ public final class JsonValueCapturer implements ValueCapturer {
 			}
 		}
 		return json.raw('}').toString();
+	}
+
+	/**
+	 * About how long the arguments' JSON will be, so the buffer is neither grown nor far
+	 * larger than needed: text counts its length, anything else a little.
+	 */
+	private int expectedLength(String[] names, @Nullable Object[] values) {
+		int length = 2;
+		for (int i = 0; i < names.length && i < values.length; i++) {
+			int value = (values[i] instanceof CharSequence text) ? Math.min(text.length(), this.maxValueLength) + 2
+					: 16;
+			length += names[i].length() + 4 + value;
+		}
+		return length;
 	}
 
 	/** Whether a key names a secret. */

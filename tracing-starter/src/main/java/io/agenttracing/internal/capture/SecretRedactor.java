@@ -58,6 +58,9 @@ public final class SecretRedactor {
 
 	private static final SecretRedactor DEFAULTS = new SecretRedactor(List.of(), List.of(), List.of());
 
+	/** The built-in rules' hints, found in one pass over a text. */
+	private static final TextHints HINTS = new TextHints(BUILT_IN_RULES.stream().map(MaskRule::hints).toList());
+
 	private final List<String> keys;
 
 	private final List<MaskRule> rules;
@@ -152,14 +155,21 @@ public final class SecretRedactor {
 	 * arguments are).
 	 */
 	public String redactText(String text) {
+		// One pass finds what the text holds; a pattern whose hints are absent is not
+		// tried. Ordinary text (prose, a question, an answer) is read once.
+		long found = HINTS.scan(text);
 		String masked = text;
-		if (masked.indexOf('"') >= 0 && masked.indexOf(':') >= 0) {
+		if ((found & TextHints.QUOTE_AND_COLON) == TextHints.QUOTE_AND_COLON) {
 			masked = JsonKeyRedaction.redact(masked, this);
 		}
-		if (masked.indexOf('=') >= 0) {
+		if ((found & TextHints.EQUALS) != 0) {
 			masked = redactPairs(masked);
 		}
-		for (MaskRule rule : this.rules) {
+		for (int i = 0; i < this.rules.size(); i++) {
+			MaskRule rule = this.rules.get(i);
+			if (masked == text && i < BUILT_IN_RULES.size() && (found & (1L << i)) == 0) {
+				continue;
+			}
 			masked = rule.apply(masked);
 		}
 		return masked;

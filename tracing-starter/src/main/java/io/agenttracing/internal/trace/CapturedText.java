@@ -1,7 +1,5 @@
 package io.agenttracing.internal.trace;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * How recorded text is bounded, masked and marked, in one place for the engine and the
  * capturer: what a hidden secret reads as, how a cut says how much was cut, how far past
@@ -32,13 +30,41 @@ public final class CapturedText {
 	}
 
 	/**
-	 * The escape of {@code c} inside a JSON string, or {@code null} when it stands for
-	 * itself.
+	 * {@code text} as a JSON string literal. Text with nothing to escape, the common
+	 * case, costs one string.
 	 */
-	public static @Nullable String jsonEscape(char c) {
-		if (c >= 0x20 && c != '"' && c != '\\') {
-			return null;
+	public static String jsonString(String text) {
+		int length = text.length();
+		int i = 0;
+		while (i < length && !needsJsonEscape(text.charAt(i))) {
+			i++;
 		}
+		if (i == length) {
+			return "\"" + text + "\"";
+		}
+		StringBuilder quoted = new StringBuilder(length + 16).append('"').append(text, 0, i);
+		for (; i < length; i++) {
+			char c = text.charAt(i);
+			if (needsJsonEscape(c)) {
+				quoted.append(jsonEscape(c));
+			}
+			else {
+				quoted.append(c);
+			}
+		}
+		return quoted.append('"').toString();
+	}
+
+	/** Whether {@code c} must be escaped inside a JSON string. */
+	public static boolean needsJsonEscape(char c) {
+		return c < 0x20 || c == '"' || c == '\\';
+	}
+
+	/**
+	 * The escape of {@code c} inside a JSON string, for a character that
+	 * {@link #needsJsonEscape needs one}.
+	 */
+	public static String jsonEscape(char c) {
 		return switch (c) {
 			case '"' -> "\\\"";
 			case '\\' -> "\\\\";

@@ -45,7 +45,8 @@ public final class RecordingSpan extends SpanRecorder implements Scope {
 	/** The scope that was current when this span was made current, restored on close. */
 	private @Nullable Scope previous;
 
-	private boolean scoped;
+	/** The holder of the thread this span was made current on, until it leaves. */
+	private CurrentContext.@Nullable Holder holder;
 
 	RecordingSpan(RecordingTrace trace, @Nullable RecordingSpan parent, long id, String name, SpanKind kind,
 			long startNanos) {
@@ -57,9 +58,11 @@ public final class RecordingSpan extends SpanRecorder implements Scope {
 		this.startNanos = startNanos;
 	}
 
-	void makeCurrent() {
-		this.previous = CurrentContext.attach(this);
-		this.scoped = true;
+	/** Makes this span current on the thread of {@code holder}, the calling thread. */
+	void makeCurrent(CurrentContext.Holder holder) {
+		this.previous = holder.current;
+		holder.current = this;
+		this.holder = holder;
 	}
 
 	@Override
@@ -220,14 +223,18 @@ public final class RecordingSpan extends SpanRecorder implements Scope {
 	 * is.
 	 */
 	void leaveScope() {
-		if (!this.scoped) {
+		CurrentContext.Holder holder = this.holder;
+		if (holder == null) {
 			return;
 		}
-		Scope current = CurrentContext.get();
-		if (current == this || (current instanceof RecordingSpan span && span.hasAncestor(this))) {
-			CurrentContext.restore(this.previous);
+		// Only the thread that made the span current may change what is current there.
+		if (holder.thread == Thread.currentThread()) {
+			Scope current = holder.current;
+			if (current == this || (current instanceof RecordingSpan span && span.hasAncestor(this))) {
+				holder.current = this.previous;
+			}
 		}
-		this.scoped = false;
+		this.holder = null;
 		this.previous = null;
 	}
 

@@ -178,7 +178,7 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 		if (span == null) {
 			return Span.noop().spanId();
 		}
-		span.makeCurrent();
+		span.makeCurrent(CurrentContext.holder());
 		return span.spanId();
 	}
 

@@ -68,11 +68,12 @@ public final class RecordingTracer implements Tracer {
 		if (!this.enabled) {
 			return null;
 		}
-		Scope current = CurrentContext.get();
+		CurrentContext.Holder holder = CurrentContext.holder();
+		Scope current = holder.current;
 		RecordingSpan span = (current == null) ? openTrace(null).startRoot(name, kind)
 				: current.trace().newSpan(name, kind, current.span());
 		if (span != null) {
-			span.makeCurrent();
+			span.makeCurrent(holder);
 		}
 		return span;
 	}

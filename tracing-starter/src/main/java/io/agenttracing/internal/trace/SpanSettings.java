@@ -53,18 +53,7 @@ record SpanSettings(ValueCapturer capturer, int maxAttributes, int maxEvents, in
 			return redact(json);
 		}
 		String cut = text(json, this.maxValueLength);
-		StringBuilder quoted = new StringBuilder(cut.length() + 16).append('"');
-		for (int i = 0; i < cut.length(); i++) {
-			char c = cut.charAt(i);
-			String escape = CapturedText.jsonEscape(c);
-			if (escape != null) {
-				quoted.append(escape);
-			}
-			else {
-				quoted.append(c);
-			}
-		}
-		return quoted.append('"').toString();
+		return CapturedText.jsonString(cut);
 	}
 
 	/**
