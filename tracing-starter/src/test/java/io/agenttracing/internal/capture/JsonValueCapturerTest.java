@@ -59,6 +59,15 @@ class JsonValueCapturerTest {
 	}
 
 	@Test
+	void textAtTheLimitIsKeptWholeAndMaskedAndOneCharacterMoreIsCut() {
+		// maxValueLength is 200 here.
+		String atLimit = "Bearer abcdefghijklmnop " + "z".repeat(176);
+		assertThat(this.capturer.capture(atLimit)).isEqualTo("\"Bearer [REDACTED] " + "z".repeat(176) + "\"");
+		assertThat(this.capturer.capture(atLimit + "z")).startsWith("\"Bearer [REDACTED] ")
+			.endsWith("...[truncated 1 chars]\"");
+	}
+
+	@Test
 	void aHugeStringOrCollectionCostsOnlyTheLimit() {
 		String huge = this.capturer.capture("y".repeat(5_000_000));
 		assertThat(huge).hasSizeLessThan(260).endsWith("...[truncated 4999800 chars]\"");

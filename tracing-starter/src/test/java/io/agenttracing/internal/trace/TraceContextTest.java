@@ -47,6 +47,25 @@ class TraceContextTest {
 	}
 
 	@Test
+	void closingASpanOnAnotherThreadLeavesThatThreadsScopeAlone() throws Exception {
+		Span span = this.tracer.startSpan("request", SpanKind.AGENT);
+		Scope[] seenOnOtherThread = new Scope[2];
+		Thread other = new Thread(() -> {
+			seenOnOtherThread[0] = CurrentContext.get();
+			span.close();
+			seenOnOtherThread[1] = CurrentContext.get();
+		});
+		other.start();
+		other.join();
+		assertThat(seenOnOtherThread).containsExactly(null, null);
+		assertThat(span.isEnded()).isTrue();
+		assertThat(this.exported).hasSize(1);
+		// The thread that made it current still holds it until it restores its own scope.
+		assertThat(CurrentContext.get()).isSameAs(span);
+		CurrentContext.restore(null);
+	}
+
+	@Test
 	void startSpanNestsUnderCurrentSpanAndEndSpanRestoresParent() {
 		RecordingTrace trace = this.tracer.openTrace("request");
 		Scope previous = CurrentContext.attach(trace);
