@@ -69,14 +69,15 @@ final class FinishedTrace implements PendingExport {
 	 * the trace's monitor.
 	 */
 	static FinishedTrace of(RecordingTrace trace, @Nullable String name, @Nullable String sessionId,
-			@Nullable TraceIdentity identity, TraceSpans spans, boolean incomplete) {
+			@Nullable TraceIdentity identity, @Nullable RecordingSpan first, @Nullable TraceSpans more,
+			boolean incomplete) {
 		Identity who = (identity != null) ? new Identity(identity.userId(), identity.sessionName(), identity.tags())
 				: null;
-		RecordingSpan only = spans.only();
-		if (only != null && only.isEndedLocked()) {
-			return new FinishedTrace(trace, name, sessionId, who, only, spans.dropped(), incomplete);
+		int dropped = (more != null) ? more.dropped() : 0;
+		if (more == null && first != null && first.isEndedLocked()) {
+			return new FinishedTrace(trace, name, sessionId, who, first, dropped, incomplete);
 		}
-		List<RecordingSpan> all = spans.all();
+		List<RecordingSpan> all = TraceSpans.of(first, more);
 		List<RecordingSpan> ended = new ArrayList<>(all.size());
 		BitSet roots = new BitSet(all.size());
 		for (RecordingSpan span : all) {
@@ -88,8 +89,8 @@ final class FinishedTrace implements PendingExport {
 				ended.add(span);
 			}
 		}
-		return new FinishedTrace(trace, name, sessionId, who, ended.toArray(new RecordingSpan[0]), roots,
-				spans.dropped(), incomplete);
+		return new FinishedTrace(trace, name, sessionId, who, ended.toArray(new RecordingSpan[0]), roots, dropped,
+				incomplete);
 	}
 
 	/**
@@ -97,16 +98,16 @@ final class FinishedTrace implements PendingExport {
 	 * {@code TraceContext.toJson()}; the caller holds the trace's monitor.
 	 */
 	static TraceData running(RecordingTrace trace, @Nullable String name, @Nullable String sessionId,
-			@Nullable TraceIdentity identity, TraceSpans spans, boolean incomplete) {
+			@Nullable TraceIdentity identity, List<RecordingSpan> spans, int dropped, boolean incomplete) {
 		String traceId = trace.traceId();
-		List<SpanData> data = new ArrayList<>(spans.count());
-		for (RecordingSpan span : spans.all()) {
+		List<SpanData> data = new ArrayList<>(spans.size());
+		for (RecordingSpan span : spans) {
 			if (!span.isLateLocked()) {
 				data.add(span.toData(traceId, sessionId));
 			}
 		}
-		TraceData running = TraceData.of(traceId, name, trace.startEpochNanos(), sessionId, data, false,
-				spans.dropped(), incomplete);
+		TraceData running = TraceData.of(traceId, name, trace.startEpochNanos(), sessionId, data, false, dropped,
+				incomplete);
 		return (identity != null) ? running.withIdentity(identity.userId(), identity.sessionName(), identity.tags())
 				: running;
 	}

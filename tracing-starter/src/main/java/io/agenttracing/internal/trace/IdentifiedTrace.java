@@ -7,8 +7,9 @@ import io.agenttracing.TraceContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a recording trace knows of whom it serves: its session, and the W3C baggage that
- * travels with every call it makes (user, session name, tags, entries of the caller).
+ * What a recording trace knows of whom it serves and of where it came from: its session,
+ * the W3C baggage that travels with every call it makes (user, session name, tags,
+ * entries of the caller), and the remote parent and {@code tracestate} it continues.
  * Guarded by the trace's monitor; {@link RecordingTrace} adds the spans and their life.
  */
 abstract sealed class IdentifiedTrace implements TraceContext permits RecordingTrace {
@@ -20,8 +21,41 @@ abstract sealed class IdentifiedTrace implements TraceContext permits RecordingT
 	/** Baggage, user and tags; made when the first is set. */
 	@Nullable TraceIdentity identity;
 
-	IdentifiedTrace(SpanSettings settings) {
+	private final @Nullable String remoteParentId;
+
+	private final @Nullable String traceState;
+
+	/**
+	 * W3C Trace Context Level 2 random flag: the trace id is random (ours always are).
+	 */
+	private final boolean random;
+
+	IdentifiedTrace(SpanSettings settings, @Nullable String remoteParentId, @Nullable String traceState,
+			boolean random) {
 		this.settings = settings;
+		this.remoteParentId = remoteParentId;
+		this.traceState = traceState;
+		this.random = random;
+	}
+
+	/** Span id of the remote caller's span that this trace continues, if any. */
+	public @Nullable String remoteParentId() {
+		return this.remoteParentId;
+	}
+
+	/**
+	 * The W3C {@code tracestate} received with the remote parent, to pass on unchanged.
+	 */
+	public @Nullable String traceState() {
+		return this.traceState;
+	}
+
+	/**
+	 * Whether the trace id is random (W3C Trace Context Level 2 flag {@code 0x02}): true
+	 * for the ids this engine makes, and as the caller said for a continued trace.
+	 */
+	public boolean isRandom() {
+		return this.random;
 	}
 
 	SpanSettings settings() {

@@ -32,22 +32,17 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 
 	private final long traceIdLow;
 
-	private final @Nullable String remoteParentId;
-
-	private final @Nullable String traceState;
-
 	private final TraceClock.Anchor clock;
 
 	private final long startNanos;
 
 	private final boolean sampled;
 
-	/**
-	 * W3C Trace Context Level 2 random flag: the trace id is random (ours always are).
-	 */
-	private final boolean random;
+	/** The first span; a one-span trace, the most common, holds nothing more. */
+	private @Nullable RecordingSpan firstSpan;
 
-	private final TraceSpans spans = new TraceSpans();
+	/** Every span, made with the second one or the first refused. */
+	private @Nullable TraceSpans moreSpans;
 
 	private volatile @Nullable String traceIdHex;
 
@@ -73,15 +68,12 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 
 	RecordingTrace(TraceEnvironment environment, @Nullable String name, long traceIdHigh, long traceIdLow,
 			@Nullable String remoteParentId, @Nullable String traceState, boolean sampled, boolean random) {
-		super(environment.settings());
+		super(environment.settings(), remoteParentId, traceState, random);
 		this.environment = environment;
 		this.name = name;
 		this.traceIdHigh = traceIdHigh;
 		this.traceIdLow = traceIdLow;
-		this.remoteParentId = remoteParentId;
-		this.traceState = traceState;
 		this.sampled = sampled;
-		this.random = random;
 		this.startNanos = System.nanoTime();
 		this.clock = TraceClock.anchor(this.startNanos);
 		this.openSlot = sampled ? environment.openTraces().opened(this, this.startNanos) : null;
@@ -134,18 +126,6 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 		return this.startNanos;
 	}
 
-	/** Span id of the remote caller's span that this trace continues, if any. */
-	public @Nullable String remoteParentId() {
-		return this.remoteParentId;
-	}
-
-	/**
-	 * The W3C {@code tracestate} received with the remote parent, to pass on unchanged.
-	 */
-	public @Nullable String traceState() {
-		return this.traceState;
-	}
-
 	/**
 	 * The span id the first root span of this trace will have, decided now so that it can
 	 * be told to a caller before the span starts (W3C {@code traceresponse}).
@@ -160,14 +140,6 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 	@Override
 	public boolean isSampled() {
 		return this.sampled;
-	}
-
-	/**
-	 * Whether the trace id is random (W3C Trace Context Level 2 flag {@code 0x02}): true
-	 * for the ids this engine makes, and as the caller said for a continued trace.
-	 */
-	public boolean isRandom() {
-		return this.random;
 	}
 
 	// The seed's string-id operations act on this thread's current span of this trace.
@@ -203,7 +175,7 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 
 	@Override
 	public synchronized @Nullable Span getSpan(String spanId) {
-		for (RecordingSpan span : this.spans.all()) {
+		for (RecordingSpan span : TraceSpans.of(this.firstSpan, this.moreSpans)) {
 			if (span.spanId().equals(spanId)) {
 				return span;
 			}
@@ -229,12 +201,12 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 
 	@Override
 	public synchronized List<Span> spans() {
-		return List.copyOf(this.spans.all());
+		return List.copyOf(TraceSpans.of(this.firstSpan, this.moreSpans));
 	}
 
 	@Override
 	public synchronized int spanCount() {
-		return this.spans.count();
+		return spanCountLocked();
 	}
 
 	@Override
@@ -244,7 +216,8 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 
 	/** Creates a span in this trace, or returns {@code null} when the trace is full. */
 	synchronized @Nullable RecordingSpan newSpan(String name, SpanKind kind, @Nullable RecordingSpan parent) {
-		if (this.spans.isFull(this.environment.maxSpans())) {
+		if (spanCountLocked() >= this.environment.maxSpans()) {
+			moreSpans().refuse();
 			return null;
 		}
 		long id = Ids.randomNonZero();
@@ -253,7 +226,12 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 			this.reservedRootIdTaken = true;
 		}
 		RecordingSpan span = new RecordingSpan(this, parent, id, settings().name(name), kind, System.nanoTime());
-		this.spans.add(span);
+		if (this.firstSpan == null) {
+			this.firstSpan = span;
+		}
+		else {
+			moreSpans().add(span);
+		}
 		if (parent == null && this.name == null) {
 			this.name = span.name();
 		}
@@ -268,7 +246,7 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 	RecordingSpan startRoot(String name, SpanKind kind) {
 		String bounded = settings().name(name);
 		RecordingSpan span = new RecordingSpan(this, null, Ids.randomNonZero(), bounded, kind, this.startNanos);
-		this.spans.add(span);
+		this.firstSpan = span;
 		this.name = bounded;
 		this.owner = span;
 		return span;
@@ -333,7 +311,7 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 			}
 			this.finished = true;
 			this.incomplete = expired;
-			if (this.spans.count() > 0 && this.sampled) {
+			if (this.firstSpan != null && this.sampled) {
 				export = finishedLocked();
 			}
 		}
@@ -345,14 +323,30 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 		}
 	}
 
+	private int spanCountLocked() {
+		return (this.moreSpans != null) ? this.moreSpans.count() : (this.firstSpan != null) ? 1 : 0;
+	}
+
+	/** Every span, made on first need; the caller holds the monitor. */
+	private TraceSpans moreSpans() {
+		if (this.moreSpans == null) {
+			// The span limit is at least one, so the first span is always kept.
+			this.moreSpans = new TraceSpans(java.util.Objects.requireNonNull(this.firstSpan));
+		}
+		return this.moreSpans;
+	}
+
 	/** The trace as it is now, for export; the caller holds the monitor. */
 	private FinishedTrace finishedLocked() {
-		return FinishedTrace.of(this, this.name, this.sessionId, this.identity, this.spans, this.incomplete);
+		return FinishedTrace.of(this, this.name, this.sessionId, this.identity, this.firstSpan, this.moreSpans,
+				this.incomplete);
 	}
 
 	/** Every span but those that ended after the trace was finished, running ones too. */
 	private synchronized TraceData runningSnapshot() {
-		return FinishedTrace.running(this, this.name, this.sessionId, this.identity, this.spans, this.incomplete);
+		return FinishedTrace.running(this, this.name, this.sessionId, this.identity,
+				TraceSpans.of(this.firstSpan, this.moreSpans), (this.moreSpans != null) ? this.moreSpans.dropped() : 0,
+				this.incomplete);
 	}
 
 	private void closeOpenHandle() {

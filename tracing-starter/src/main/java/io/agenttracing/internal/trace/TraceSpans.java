@@ -6,45 +6,32 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The spans of one trace in start order, within the trace's span limit. The first span is
- * kept apart, so that a one-span trace allocates no list. Guarded by the monitor of the
- * trace.
+ * The spans of one trace in start order, within the trace's span limit, once it has more
+ * than one (a one-span trace, the most common, keeps its span alone and allocates none of
+ * this). Guarded by the monitor of the trace.
  */
 final class TraceSpans {
 
-	private @Nullable RecordingSpan first;
-
-	private @Nullable List<RecordingSpan> more;
-
-	private int count;
+	private final List<RecordingSpan> spans = new ArrayList<>(8);
 
 	private int dropped;
 
-	/** Adds a span; the caller checked {@link #isFull}. */
-	void add(RecordingSpan span) {
-		if (this.first == null) {
-			this.first = span;
-		}
-		else {
-			if (this.more == null) {
-				this.more = new ArrayList<>(8);
-			}
-			this.more.add(span);
-		}
-		this.count++;
+	TraceSpans(RecordingSpan first) {
+		this.spans.add(first);
 	}
 
-	/** Whether the limit is reached; counts the span that was refused if so. */
-	boolean isFull(int max) {
-		if (this.count >= max) {
-			this.dropped++;
-			return true;
-		}
-		return false;
+	/** Adds a span; the caller checked the limit. */
+	void add(RecordingSpan span) {
+		this.spans.add(span);
+	}
+
+	/** Counts a span refused because the trace was full. */
+	void refuse() {
+		this.dropped++;
 	}
 
 	int count() {
-		return this.count;
+		return this.spans.size();
 	}
 
 	/** Spans refused because the trace was full. */
@@ -52,22 +39,14 @@ final class TraceSpans {
 		return this.dropped;
 	}
 
-	/** The span of a one-span trace, else {@code null}. */
-	@Nullable RecordingSpan only() {
-		return (this.count == 1) ? this.first : null;
-	}
-
 	/** Every span, in start order. */
 	List<RecordingSpan> all() {
-		if (this.first == null) {
-			return List.of();
-		}
-		List<RecordingSpan> all = new ArrayList<>(this.count);
-		all.add(this.first);
-		if (this.more != null) {
-			all.addAll(this.more);
-		}
-		return all;
+		return new ArrayList<>(this.spans);
+	}
+
+	/** The spans of a trace: its only one, or all of {@code more}. */
+	static List<RecordingSpan> of(@Nullable RecordingSpan first, @Nullable TraceSpans more) {
+		return (more != null) ? more.all() : (first != null) ? List.of(first) : List.of();
 	}
 
 }
