@@ -104,6 +104,10 @@ public final class JsonValueCapturer implements ValueCapturer {
 
 	@Override
 	public String captureArguments(String[] names, @Nullable Object[] values) {
+		String text = (names.length == values.length) ? textArguments(names, values) : null;
+		if (text != null) {
+			return text;
+		}
 		BoundedJsonWriter json = new BoundedJsonWriter(expectedLength(names, values));
 		json.raw('{');
 		for (int i = 0; i < names.length && i < values.length; i++) {
@@ -119,6 +123,54 @@ public final class JsonValueCapturer implements ValueCapturer {
 			}
 		}
 		return json.raw('}').toString();
+	}
+
+	/**
+	 * The JSON of up to three arguments that are all short text needing no escape (the
+	 * usual prompt, question or id), written in one allocation; {@code null} for any
+	 * other arguments, which take the general path.
+	 */
+	private @Nullable String textArguments(String[] names, @Nullable Object[] values) {
+		switch (names.length) {
+			case 1 -> {
+				String first = plainText(names[0], values[0]);
+				return (first != null) ? "{\"" + names[0] + "\":\"" + first + "\"}" : null;
+			}
+			case 2 -> {
+				String first = plainText(names[0], values[0]);
+				String second = (first != null) ? plainText(names[1], values[1]) : null;
+				return (second != null)
+						? "{\"" + names[0] + "\":\"" + first + "\",\"" + names[1] + "\":\"" + second + "\"}" : null;
+			}
+			case 3 -> {
+				String first = plainText(names[0], values[0]);
+				String second = (first != null) ? plainText(names[1], values[1]) : null;
+				String third = (second != null) ? plainText(names[2], values[2]) : null;
+				return (third != null) ? "{\"" + names[0] + "\":\"" + first + "\",\"" + names[1] + "\":\"" + second
+						+ "\",\"" + names[2] + "\":\"" + third + "\"}" : null;
+			}
+			default -> {
+				return null;
+			}
+		}
+	}
+
+	/**
+	 * A text argument as it is written between quotes (masked, or hidden under a secret
+	 * name), or {@code null} when it is not short text free of characters to escape.
+	 */
+	private @Nullable String plainText(String name, @Nullable Object value) {
+		if (!(value instanceof String text) || CapturedText.needsJsonEscape(name)) {
+			return null;
+		}
+		if (this.redactor.isSecretKey(name)) {
+			return REDACTED;
+		}
+		if (text.length() > this.maxValueLength) {
+			return null;
+		}
+		String masked = this.redactor.redactText(text);
+		return (masked.length() <= this.maxValueLength && !CapturedText.needsJsonEscape(masked)) ? masked : null;
 	}
 
 	/**

@@ -55,6 +55,16 @@ public final class CapturedText {
 		return quoted.append('"').toString();
 	}
 
+	/** Whether some character of {@code text} must be escaped inside a JSON string. */
+	public static boolean needsJsonEscape(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (needsJsonEscape(text.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** Whether {@code c} must be escaped inside a JSON string. */
 	public static boolean needsJsonEscape(char c) {
 		return c < 0x20 || c == '"' || c == '\\';

@@ -14,40 +14,36 @@ import org.jspecify.annotations.Nullable;
  */
 abstract sealed class IdentifiedTrace implements TraceContext permits RecordingTrace {
 
-	private final SpanSettings settings;
-
 	volatile @Nullable String sessionId;
 
 	/** Baggage, user and tags; made when the first is set. */
 	@Nullable TraceIdentity identity;
 
-	private final @Nullable String remoteParentId;
-
-	private final @Nullable String traceState;
+	/**
+	 * The caller's span this trace continues, with its tracestate; null for a new trace.
+	 */
+	private final @Nullable RemoteParent remote;
 
 	/**
 	 * W3C Trace Context Level 2 random flag: the trace id is random (ours always are).
 	 */
 	private final boolean random;
 
-	IdentifiedTrace(SpanSettings settings, @Nullable String remoteParentId, @Nullable String traceState,
-			boolean random) {
-		this.settings = settings;
-		this.remoteParentId = remoteParentId;
-		this.traceState = traceState;
+	IdentifiedTrace(@Nullable RemoteParent remote, boolean random) {
+		this.remote = remote;
 		this.random = random;
 	}
 
 	/** Span id of the remote caller's span that this trace continues, if any. */
 	public @Nullable String remoteParentId() {
-		return this.remoteParentId;
+		return (this.remote != null) ? this.remote.spanId() : null;
 	}
 
 	/**
 	 * The W3C {@code tracestate} received with the remote parent, to pass on unchanged.
 	 */
 	public @Nullable String traceState() {
-		return this.traceState;
+		return (this.remote != null) ? this.remote.traceState() : null;
 	}
 
 	/**
@@ -58,9 +54,8 @@ abstract sealed class IdentifiedTrace implements TraceContext permits RecordingT
 		return this.random;
 	}
 
-	SpanSettings settings() {
-		return this.settings;
-	}
+	/** The limits and the capturer every value of the trace is kept with. */
+	abstract SpanSettings settings();
 
 	@Override
 	public @Nullable String sessionId() {

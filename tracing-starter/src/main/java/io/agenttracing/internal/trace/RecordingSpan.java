@@ -45,6 +45,9 @@ public final class RecordingSpan extends SpanRecorder implements Scope {
 	/** The scope that was current when this span was made current, restored on close. */
 	private @Nullable Scope previous;
 
+	/** Whether this span opened its trace, so that its end finishes it. */
+	private boolean owner;
+
 	/** The holder of the thread this span was made current on, until it leaves. */
 	private CurrentContext.@Nullable Holder holder;
 
@@ -247,6 +250,15 @@ public final class RecordingSpan extends SpanRecorder implements Scope {
 		return false;
 	}
 
+	/** Marks the span that opened its trace; called before any other thread sees it. */
+	void markOwner() {
+		this.owner = true;
+	}
+
+	boolean isOwner() {
+		return this.owner;
+	}
+
 	/** Whether the span has ended; the caller holds the trace's monitor. */
 	boolean isEndedLocked() {
 		return this.ended;
@@ -269,8 +281,9 @@ public final class RecordingSpan extends SpanRecorder implements Scope {
 		return new SpanData(traceId, spanId(), parentId(), this.name, this.kind, this.status,
 				this.trace.epochNanosAt(this.startNanos), this.ended ? this.trace.epochNanosAt(this.endNanos) : -1,
 				offset, this.ended ? this.endNanos - this.startNanos : -1, sessionId, attrs,
-				(contents != null) ? contents.events() : List.of(), this.error, this.input, this.output,
-				(contents != null) ? contents.tags() : Map.of(), (contents != null) ? contents.signals() : List.of());
+				(contents != null) ? contents.events() : List.of(), (contents != null) ? contents.error : null,
+				this.input, this.output, (contents != null) ? contents.tags() : Map.of(),
+				(contents != null) ? contents.signals() : List.of());
 	}
 
 	long startNanos() {

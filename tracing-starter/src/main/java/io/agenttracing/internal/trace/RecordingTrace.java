@@ -48,8 +48,6 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 
 	private @Nullable String name;
 
-	private @Nullable RecordingSpan owner;
-
 	private boolean finished;
 
 	/** Exported at the longest trace duration while its root was still running. */
@@ -67,8 +65,8 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 	private volatile OpenTraces.@Nullable Handle openHandle;
 
 	RecordingTrace(TraceEnvironment environment, @Nullable String name, long traceIdHigh, long traceIdLow,
-			@Nullable String remoteParentId, @Nullable String traceState, boolean sampled, boolean random) {
-		super(environment.settings(), remoteParentId, traceState, random);
+			@Nullable RemoteParent remote, boolean sampled, boolean random) {
+		super(remote, random);
 		this.environment = environment;
 		this.name = name;
 		this.traceIdHigh = traceIdHigh;
@@ -248,7 +246,7 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 		RecordingSpan span = new RecordingSpan(this, null, Ids.randomNonZero(), bounded, kind, this.startNanos);
 		this.firstSpan = span;
 		this.name = bounded;
-		this.owner = span;
+		span.markOwner();
 		return span;
 	}
 
@@ -266,7 +264,7 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 		if (late) {
 			return this.sampled ? new LateSpanExport(this, span, this.name, this.sessionId) : null;
 		}
-		if (span == this.owner) {
+		if (span.isOwner()) {
 			// The owner ending finishes the trace under the same lock: one lock per root
 			// call.
 			this.finished = true;
@@ -323,6 +321,11 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 		}
 	}
 
+	@Override
+	SpanSettings settings() {
+		return this.environment.settings();
+	}
+
 	private int spanCountLocked() {
 		return (this.moreSpans != null) ? this.moreSpans.count() : (this.firstSpan != null) ? 1 : 0;
 	}
@@ -364,7 +367,7 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 	 * its own.
 	 */
 	void ownerLeftThread(RecordingSpan span) {
-		if (span == this.owner && this.openSlot != null && !span.isEnded()) {
+		if (span.isOwner() && this.openSlot != null && !span.isEnded()) {
 			this.environment.openTraces().detach(this, this.openSlot);
 		}
 	}

@@ -150,8 +150,8 @@ public final class RecordingTracer implements Tracer {
 	}
 
 	private RecordingTrace newTrace(@Nullable String name) {
-		return new RecordingTrace(this.environment, name, Ids.randomNonZero(), Ids.randomNonZero(), null, null,
-				sample(), true);
+		return new RecordingTrace(this.environment, name, Ids.randomNonZero(), Ids.randomNonZero(), null, sample(),
+				true);
 	}
 
 	private boolean sample() {
@@ -179,8 +179,7 @@ public final class RecordingTracer implements Tracer {
 			return newTrace(name);
 		}
 		RecordingTrace trace = new RecordingTrace(this.environment, name, Ids.parseHex(remote.traceId(), 0, 16),
-				Ids.parseHex(remote.traceId(), 16, 32), remote.spanId(), remote.traceState(), sample(),
-				remote.random());
+				Ids.parseHex(remote.traceId(), 16, 32), remote, sample(), remote.random());
 		if (remote.sessionId() != null) {
 			trace.setSessionId(remote.sessionId());
 		}

@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.agenttracing.Signal;
+import io.agenttracing.SpanError;
 import io.agenttracing.SpanEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The bounded collections of one span: attributes, events, signals and tags, each with
- * the count of what its limit refused. Made with the first of them, so a span that only
- * times a call allocates none. Guarded by the monitor of the span's trace; once the span
- * has ended nothing changes, and the export thread reads it without a lock.
+ * The bounded collections of one span (attributes, events, signals and tags, each with
+ * the count of what its limit refused) and its error. Made with the first of them, so a
+ * span that only times a call allocates none. Guarded by the monitor of the span's trace;
+ * once the span has ended nothing changes, and the export thread reads it without a lock.
  */
 final class SpanContents {
 
@@ -25,6 +26,9 @@ final class SpanContents {
 	private @Nullable List<Signal> signals;
 
 	private @Nullable Map<String, String> tags;
+
+	/** How the span failed, if it did. */
+	@Nullable SpanError error;
 
 	private int droppedAttributes;
 

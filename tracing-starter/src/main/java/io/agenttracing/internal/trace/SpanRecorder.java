@@ -22,10 +22,8 @@ abstract sealed class SpanRecorder implements Span permits RecordingSpan {
 
 	SpanStatus status = SpanStatus.UNSET;
 
-	/** Attributes, events, signals and tags; made with the first of them. */
+	/** Attributes, events, signals, tags and the error; made with the first of them. */
 	@Nullable SpanContents contents;
-
-	@Nullable SpanError error;
 
 	@Nullable String input;
 
@@ -188,7 +186,7 @@ abstract sealed class SpanRecorder implements Span permits RecordingSpan {
 			if (this.ended) {
 				return this;
 			}
-			this.error = spanError;
+			contents().error = spanError;
 			this.status = SpanStatus.ERROR;
 			countCut(rendered.messageCut());
 		}
@@ -201,7 +199,7 @@ abstract sealed class SpanRecorder implements Span permits RecordingSpan {
 		String kept = settings.text(message, settings.maxValueLength());
 		synchronized (this.trace) {
 			if (!this.ended) {
-				this.error = new SpanError("error", kept, null);
+				contents().error = new SpanError("error", kept, null);
 				this.status = SpanStatus.ERROR;
 				countCut(message.length() > settings.maxValueLength());
 			}
