@@ -169,8 +169,8 @@ public final class JsonValueCapturer implements ValueCapturer {
 		if (text.length() > this.maxValueLength) {
 			return null;
 		}
-		String masked = this.redactor.redactText(text);
-		return (masked.length() <= this.maxValueLength && !CapturedText.needsJsonEscape(masked)) ? masked : null;
+		String masked = this.redactor.redactPlainText(text);
+		return (masked != null && masked.length() <= this.maxValueLength) ? masked : null;
 	}
 
 	/**

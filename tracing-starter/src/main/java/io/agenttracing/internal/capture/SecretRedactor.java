@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Decides what must never leave the process: values under keys that name a secret, and
  * secret-looking text (bearer tokens, API keys, JWTs, passwords in query strings)
@@ -155,9 +157,26 @@ public final class SecretRedactor {
 	 * arguments are).
 	 */
 	public String redactText(String text) {
-		// One pass finds what the text holds; a pattern whose hints are absent is not
-		// tried. Ordinary text (prose, a question, an answer) is read once.
+		return redact(text, HINTS.scan(text));
+	}
+
+	/**
+	 * Text as {@link #redactText} masks it, or {@code null} when the masked text holds a
+	 * character that a JSON string escapes: ordinary text is then written between quotes
+	 * as it is, having been read once.
+	 */
+	public @Nullable String redactPlainText(String text) {
 		long found = HINTS.scan(text);
+		String masked = redact(text, found);
+		if (masked == text) {
+			return ((found & TextHints.NEEDS_JSON_ESCAPE) == 0) ? masked : null;
+		}
+		return CapturedText.needsJsonEscape(masked) ? null : masked;
+	}
+
+	private String redact(String text, long found) {
+		// One pass found what the text holds; a pattern whose hints are absent is not
+		// tried. Ordinary text (prose, a question, an answer) is read once.
 		String masked = text;
 		if ((found & TextHints.QUOTE_AND_COLON) == TextHints.QUOTE_AND_COLON) {
 			masked = JsonKeyRedaction.redact(masked, this);

@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class TextHints {
 
+	/** The text holds a backslash or a control character. */
+	static final long BACKSLASH_OR_CONTROL = 1L << 60;
+
 	/** The text holds a {@code "}. */
 	static final long QUOTE = 1L << 61;
 
@@ -24,6 +27,9 @@ final class TextHints {
 
 	/** The text holds a {@code =}. */
 	static final long EQUALS = 1L << 63;
+
+	/** The text holds a character that a JSON string escapes. */
+	static final long NEEDS_JSON_ESCAPE = QUOTE | BACKSLASH_OR_CONTROL;
 
 	/** Hints by their first two characters, {@code first * 128 + second}. */
 	private final String[][] hintsByPrefix = new String[128 * 128][];
@@ -75,6 +81,9 @@ final class TextHints {
 			}
 			else if (c == '=') {
 				found |= EQUALS;
+			}
+			else if (c < 0x20 || c == '\\') {
+				found |= BACKSLASH_OR_CONTROL;
 			}
 			if (next >= 128) {
 				continue;

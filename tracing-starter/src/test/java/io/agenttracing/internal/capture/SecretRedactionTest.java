@@ -42,6 +42,16 @@ class SecretRedactionTest {
 	private final JsonValueCapturer capturer = new JsonValueCapturer(4000, List.of());
 
 	@Test
+	void plainTextIsMaskedOnlyWhenItNeedsNoEscape() {
+		SecretRedactor redactor = SecretRedactor.defaults();
+		assertThat(redactor.redactPlainText("What is the weather in Paris?"))
+			.isEqualTo("What is the weather in Paris?");
+		assertThat(redactor.redactPlainText("use Bearer abcdefghijklmnop")).isEqualTo("use Bearer [REDACTED]");
+		assertThat(redactor.redactPlainText("two\nlines")).isNull();
+		assertThat(redactor.redactPlainText("key sk-abcdefghijklmnopqrstu\tand tab")).isNull();
+	}
+
+	@Test
 	void secretLookingTextIsMaskedWhereverItAppears() {
 		String text = "call with Authorization: Bearer xyz-very-secret-1, Basic dXNlcjpwYXNzd29yZA, "
 				+ "key sk-proj-abcdefghijklmnop1234 and sk-ant-api03-abcdefghijklmnop, aws AKIAABCDEFGHIJKLMNOP, "

@@ -35,6 +35,14 @@ class TextHintsTest {
 	}
 
 	@Test
+	void reportsWhatAJsonStringWouldEscape() {
+		assertThat(this.hints.scan("plain text")).isZero();
+		assertThat(this.hints.scan("two\nlines") & TextHints.NEEDS_JSON_ESCAPE).isNotZero();
+		assertThat(this.hints.scan("C:\\path") & TextHints.NEEDS_JSON_ESCAPE).isNotZero();
+		assertThat(this.hints.scan("say \"hi\"") & TextHints.NEEDS_JSON_ESCAPE).isNotZero();
+	}
+
+	@Test
 	void textBeyondAsciiIsScannedAroundIt() {
 		assertThat(this.hints.scan("é sk-é Bearerü")).isEqualTo(1L | 2L);
 	}
