@@ -1,8 +1,10 @@
 package io.agenttracing.internal.trace;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Objects;
 
 import io.agenttracing.SpanData;
 import io.agenttracing.TraceData;
@@ -77,20 +79,22 @@ final class FinishedTrace implements PendingExport {
 		if (more == null && first != null && first.isEndedLocked()) {
 			return new FinishedTrace(trace, name, sessionId, who, first, dropped, incomplete);
 		}
-		List<RecordingSpan> all = TraceSpans.of(first, more);
-		List<RecordingSpan> ended = new ArrayList<>(all.size());
-		BitSet roots = new BitSet(all.size());
-		for (RecordingSpan span : all) {
+		int count = (more != null) ? more.count() : (first != null) ? 1 : 0;
+		RecordingSpan[] ended = new RecordingSpan[count];
+		BitSet roots = new BitSet(count);
+		int kept = 0;
+		for (int i = 0; i < count; i++) {
+			RecordingSpan span = (more != null) ? more.get(i) : Objects.requireNonNull(first);
 			if (span.isEndedLocked()) {
 				RecordingSpan parent = span.parent();
 				if (parent == null || !parent.isEndedLocked()) {
-					roots.set(ended.size());
+					roots.set(kept);
 				}
-				ended.add(span);
+				ended[kept++] = span;
 			}
 		}
-		return new FinishedTrace(trace, name, sessionId, who, ended.toArray(new RecordingSpan[0]), roots, dropped,
-				incomplete);
+		return new FinishedTrace(trace, name, sessionId, who, (kept < count) ? Arrays.copyOf(ended, kept) : ended,
+				roots, dropped, incomplete);
 	}
 
 	/**

@@ -30,6 +30,11 @@ final class TraceSpans {
 		this.dropped++;
 	}
 
+	/** The span at {@code index}, in start order. */
+	RecordingSpan get(int index) {
+		return this.spans.get(index);
+	}
+
 	int count() {
 		return this.spans.size();
 	}
