@@ -26,22 +26,43 @@ public final class RateLimitedLog {
 		this.intervalNanos = unit.toNanos(interval);
 	}
 
+	/**
+	 * Logs {@code message} unless a warning of this log was logged within the interval.
+	 */
+	public void warn(String message) {
+		if (allowed()) {
+			this.log.warn(message + suppressedSuffix());
+		}
+	}
+
 	public void warn(String message, Throwable cause) {
-		long now = System.nanoTime();
-		long allowed = this.nextAllowed.get();
-		if ((allowed != Long.MIN_VALUE && now - allowed < 0)
-				|| !this.nextAllowed.compareAndSet(allowed, now + this.intervalNanos)) {
-			this.suppressed.incrementAndGet();
+		if (!allowed()) {
 			return;
 		}
-		long held = this.suppressed.getAndSet(0);
-		String suffix = (held > 0) ? " (" + held + " similar warnings suppressed)" : "";
+		String suffix = suppressedSuffix();
 		if (this.log.isDebugEnabled()) {
 			this.log.warn(message + suffix, cause);
 		}
 		else {
 			this.log.warn(message + suffix + ": " + cause);
 		}
+	}
+
+	/** Whether the interval has passed; counts the warning as suppressed if not. */
+	private boolean allowed() {
+		long now = System.nanoTime();
+		long allowed = this.nextAllowed.get();
+		if ((allowed != Long.MIN_VALUE && now - allowed < 0)
+				|| !this.nextAllowed.compareAndSet(allowed, now + this.intervalNanos)) {
+			this.suppressed.incrementAndGet();
+			return false;
+		}
+		return true;
+	}
+
+	private String suppressedSuffix() {
+		long held = this.suppressed.getAndSet(0);
+		return (held > 0) ? " (" + held + " similar warnings suppressed)" : "";
 	}
 
 }

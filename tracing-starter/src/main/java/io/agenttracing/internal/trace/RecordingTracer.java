@@ -1,5 +1,9 @@
 package io.agenttracing.internal.trace;
 
+import java.util.concurrent.TimeUnit;
+
+import io.agenttracing.internal.support.RateLimitedLog;
+
 import java.time.Duration;
 
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,6 +27,8 @@ import org.jspecify.annotations.Nullable;
 public final class RecordingTracer implements Tracer {
 
 	private static final RecordingTracer DISABLED = builder().enabled(false).build();
+
+	private static final RateLimitedLog misuse = new RateLimitedLog(RecordingTracer.class, 1, TimeUnit.MINUTES);
 
 	private final TraceEnvironment environment;
 
@@ -56,6 +62,9 @@ public final class RecordingTracer implements Tracer {
 
 	@Override
 	public Span startSpan(String name, SpanKind kind) {
+		if (isMisused(name, kind, null)) {
+			return Span.noop();
+		}
 		RecordingSpan span = startCurrentSpan(name, kind);
 		return (span != null) ? span : Span.noop();
 	}
@@ -80,7 +89,7 @@ public final class RecordingTracer implements Tracer {
 
 	@Override
 	public Span startSpan(String name, SpanKind kind, @Nullable Span parent) {
-		if (!this.enabled || (parent != null && !(parent instanceof RecordingSpan))) {
+		if (!this.enabled || isMisused(name, kind, parent) || (parent != null && !(parent instanceof RecordingSpan))) {
 			return Span.noop();
 		}
 		Scope current = CurrentContext.get();
@@ -95,6 +104,23 @@ public final class RecordingTracer implements Tracer {
 					: openTrace(null).startRoot(name, kind);
 		}
 		return (span != null) ? span : Span.noop();
+	}
+
+	/**
+	 * Whether a call through the API cannot make a span: no name or kind, or a parent
+	 * from another tracer. Logged (once a minute at most), never thrown at the caller.
+	 */
+	private static boolean isMisused(@Nullable String name, @Nullable SpanKind kind, @Nullable Span parent) {
+		if (name == null || kind == null) {
+			misuse.warn("A span without a name or kind was not started");
+			return true;
+		}
+		if (parent != null && parent.isRecording() && !(parent instanceof RecordingSpan)) {
+			misuse.warn("Span '" + name + "' was not started: its parent '" + parent.name()
+					+ "' belongs to another tracer");
+			return true;
+		}
+		return false;
 	}
 
 	@Override
