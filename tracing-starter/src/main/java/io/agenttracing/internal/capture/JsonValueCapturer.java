@@ -50,7 +50,7 @@ public final class JsonValueCapturer implements ValueCapturer {
 	static final String REDACTED = SecretRedactor.REDACTED;
 
 	/** Added to text that was cut short. */
-	static final String TRUNCATED = "...[truncated]";
+	static final String TRUNCATED = CapturedText.TRUNCATED;
 
 	private final int maxValueLength;
 

@@ -11,6 +11,11 @@ public final class CapturedText {
 	public static final String REDACTED = "[REDACTED]";
 
 	/**
+	 * What follows a value cut while it was written, where how much was cut is not known.
+	 */
+	public static final String TRUNCATED = "...[truncated]";
+
+	/**
 	 * Characters past a cut that masking still sees, so that a secret straddling the cut
 	 * is recognised and hidden rather than left half visible.
 	 */

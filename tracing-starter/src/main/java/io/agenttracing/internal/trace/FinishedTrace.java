@@ -11,11 +11,11 @@ import io.agenttracing.TraceData;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A trace as it was when it finished, handed to the export pipeline: its spans that had
- * ended (frozen, so read without a lock), which of them are roots, and copies of
- * everything about the trace that could still change. The export thread turns it into
- * {@link TraceData} once; it never reads the live trace, only its identifiers and clock,
- * which never change.
+ * A trace as it was when it finished, or a span that ended after that (a fragment),
+ * handed to the export pipeline: its spans that had ended (frozen, so read without a
+ * lock), which of them are roots, and copies of everything about the trace that could
+ * still change. The export thread turns it into {@link TraceData} once; it never reads
+ * the live trace, only its identifiers and clock, which never change.
  */
 final class FinishedTrace implements PendingExport {
 
@@ -37,23 +37,26 @@ final class FinishedTrace implements PendingExport {
 
 	private final boolean incomplete;
 
+	/** A span that ended after its trace was finished, exported on its own. */
+	private final boolean fragment;
+
 	private @Nullable TraceData snapshot;
 
 	/** A trace of one ended span. */
 	FinishedTrace(RecordingTrace trace, @Nullable String name, @Nullable String sessionId, @Nullable Identity identity,
 			RecordingSpan onlySpan, int droppedSpans, boolean incomplete) {
-		this(trace, name, sessionId, identity, onlySpan, null, null, droppedSpans, incomplete);
+		this(trace, name, sessionId, identity, onlySpan, null, null, droppedSpans, incomplete, false);
 	}
 
 	/** A trace of several spans, given in start order with its roots marked. */
 	FinishedTrace(RecordingTrace trace, @Nullable String name, @Nullable String sessionId, @Nullable Identity identity,
 			RecordingSpan[] spans, BitSet roots, int droppedSpans, boolean incomplete) {
-		this(trace, name, sessionId, identity, null, spans, roots, droppedSpans, incomplete);
+		this(trace, name, sessionId, identity, null, spans, roots, droppedSpans, incomplete, false);
 	}
 
 	private FinishedTrace(RecordingTrace trace, @Nullable String name, @Nullable String sessionId,
 			@Nullable Identity identity, @Nullable RecordingSpan onlySpan, RecordingSpan @Nullable [] spans,
-			@Nullable BitSet roots, int droppedSpans, boolean incomplete) {
+			@Nullable BitSet roots, int droppedSpans, boolean incomplete, boolean fragment) {
 		this.trace = trace;
 		this.name = name;
 		this.sessionId = sessionId;
@@ -63,6 +66,16 @@ final class FinishedTrace implements PendingExport {
 		this.roots = roots;
 		this.droppedSpans = droppedSpans;
 		this.incomplete = incomplete;
+		this.fragment = fragment;
+	}
+
+	/**
+	 * A span that ended after its trace was finished: a fragment of the same trace, with
+	 * the trace's name and session as they were when the span ended.
+	 */
+	static FinishedTrace fragment(RecordingTrace trace, RecordingSpan span, @Nullable String name,
+			@Nullable String sessionId) {
+		return new FinishedTrace(trace, name, sessionId, null, span, null, null, 0, false, true);
 	}
 
 	/**
@@ -136,7 +149,7 @@ final class FinishedTrace implements PendingExport {
 		if (this.onlySpan != null || this.spans == null || this.roots == null) {
 			List<SpanData> one = (this.onlySpan != null) ? List.of(this.onlySpan.toData(traceId, this.sessionId))
 					: List.of();
-			data = TraceData.of(traceId, this.name, start, this.sessionId, one, false, this.droppedSpans,
+			data = TraceData.of(traceId, this.name, start, this.sessionId, one, this.fragment, this.droppedSpans,
 					this.incomplete);
 		}
 		else {
