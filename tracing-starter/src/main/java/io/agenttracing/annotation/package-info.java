@@ -1,6 +1,6 @@
 /**
- * The {@link io.agenttracing.annotation.Traced} annotation and the interceptor that turns
- * annotated calls into spans.
+ * The annotations that mark traced code: {@code @Traced} and the parameter annotations
+ * that add attributes, the session and the user.
  */
 @NullMarked
 package io.agenttracing.annotation;

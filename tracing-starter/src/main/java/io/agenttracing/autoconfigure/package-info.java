@@ -1,5 +1,6 @@
 /**
- * Auto-configuration of agent tracing.
+ * Auto-configuration of agent tracing, its properties, and the extension points of its
+ * exporter wiring (customizers, {@code @ConditionalOnEnabledTraceExporter}).
  */
 @NullMarked
 package io.agenttracing.autoconfigure;

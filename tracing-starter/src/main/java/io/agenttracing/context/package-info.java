@@ -1,6 +1,6 @@
 /**
- * The trace context across boundaries: one trace per request, W3C Trace Context between
- * services, and the current scope carried to other threads and into Reactor.
+ * Carrying the current trace to other threads: {@code ContextExecutors} for executors the
+ * application makes itself.
  */
 @NullMarked
 package io.agenttracing.context;

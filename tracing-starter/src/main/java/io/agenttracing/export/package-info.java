@@ -1,5 +1,6 @@
 /**
- * The exporter SPI and the asynchronous, bounded pipeline that feeds exporters.
+ * The exporter SPI: {@code TraceExporter}, which receives finished traces off the traced
+ * thread.
  */
 @NullMarked
 package io.agenttracing.export;

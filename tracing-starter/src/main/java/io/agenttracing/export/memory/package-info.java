@@ -1,5 +1,6 @@
 /**
- * The in-memory store of recent traces that backs the actuator endpoint.
+ * The store behind the actuator endpoint and the viewer: {@code TraceRepository}, which
+ * an application may replace, and the {@code TraceQuery} it answers.
  */
 @NullMarked
 package io.agenttracing.export.memory;

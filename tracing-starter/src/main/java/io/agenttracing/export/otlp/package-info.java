@@ -1,5 +1,6 @@
 /**
- * Export over OTLP with the official OpenTelemetry exporter.
+ * Export over OTLP with the official OpenTelemetry exporter: its builder, which
+ * customizers receive.
  */
 @NullMarked
 package io.agenttracing.export.otlp;

@@ -1,6 +1,6 @@
 /**
- * The attribute conventions (OpenInference, OpenTelemetry GenAI) that exporters leaving
- * the process share.
+ * How spans are described to backends: {@code AttributeConventions}, which exporters
+ * leaving the process ask, replaceable by a bean of the application.
  */
 @NullMarked
 package io.agenttracing.export.semconv;

@@ -1,5 +1,5 @@
 /**
- * Export to Zipkin as v2 JSON.
+ * Export to Zipkin as v2 JSON: the exporter and its builder, which customizers receive.
  */
 @NullMarked
 package io.agenttracing.export.zipkin;
