@@ -124,14 +124,30 @@ class TraceContextConformanceTest {
 	}
 
 	@Test
+	void aKeyThatComesAgainKeepsItsFirstMember() throws Exception {
+		assertThat(forwarded("traceparent", "00-" + TRACE + "-" + PARENT + "-01", "tracestate", "foo=1,bar=2",
+				"tracestate", "foo=3")
+			.get("tracestate")).isEqualTo("foo=1,bar=2");
+	}
+
+	@Test
 	void keysAndValuesFollowTheGrammarOrTheWholeTracestateIsDiscarded() throws Exception {
 		String tenantKey = "t".repeat(241) + "@" + "v".repeat(14);
 		assertThat(forwarded("traceparent", "00-" + TRACE + "-" + PARENT + "-01", "tracestate", "foo=1", "tracestate",
 				"z".repeat(256) + "=1," + tenantKey + "=2")
 			.get("tracestate")).isEqualTo("foo=1," + "z".repeat(256) + "=1," + tenantKey + "=2");
-		for (String invalid : List.of("z".repeat(257) + "=1", "t".repeat(242) + "@v=1", "t@" + "v".repeat(15) + "=1",
-				"FOO=1", "foo.bar=1", "foo =1", "foo@=1", "@foo=1", "foo@bar@baz=1", "foo=bar=baz", "foo=",
-				"foo=1,foo=2")) {
+		// As the official harness checks them: '@' anywhere after the first character,
+		// any
+		// split of the 256 characters between tenant and vendor.
+		for (String valid : List.of("t".repeat(242) + "@v=1", "t@" + "v".repeat(15) + "=1", "foo@=1", "foo@bar@baz=1",
+				"foo@@bar=1", "1tenant=1")) {
+			this.capture.received.clear();
+			assertThat(forwarded("traceparent", "00-" + TRACE + "-" + PARENT + "-01", "tracestate", "ok=1",
+					"tracestate", valid)
+				.get("tracestate")).as(valid).isEqualTo("ok=1," + valid);
+		}
+		for (String invalid : List.of("z".repeat(257) + "=1", "FOO=1", "foo.bar=1", "foo =1", "@foo=1", "foo=bar=baz",
+				"foo=")) {
 			this.capture.received.clear();
 			Map<String, String> headers = forwarded("traceparent", "00-" + TRACE + "-" + PARENT + "-01", "tracestate",
 					"ok=1", "tracestate", invalid);

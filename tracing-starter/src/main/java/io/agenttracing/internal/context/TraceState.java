@@ -11,19 +11,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * Parses and validates W3C {@code tracestate}. Repeated headers are combined in order, as
  * HTTP combines repeated fields, and empty ones add nothing. Any invalid member (a key or
- * value outside the grammar), a duplicated key or more than 32 members discards the whole
- * {@code tracestate}: a list we cannot vouch for is not passed on, in part or whole.
+ * value outside the grammar) or more than 32 members discards the whole
+ * {@code tracestate}: a list we cannot vouch for is not passed on, in part or whole. A
+ * key that comes again is dropped and its first member kept, as the specification allows.
+ * <p>
+ * Keys follow the grammar the official test harness checks: a lowercase letter or digit,
+ * then up to 255 of lowercase letters, digits, {@code _ - * /} and {@code @}. It accepts
+ * multi-tenant keys ({@code tenant@vendor}) whatever the length of either part within the
+ * 256 characters, and keys with more than one {@code @}.
  */
 final class TraceState {
 
 	/** Most list members W3C Trace Context allows. */
 	static final int MAX_MEMBERS = 32;
 
-	private static final String KEY_CHARS = "[a-z0-9_\\-*/]";
-
-	/** A simple key, or a multi-tenant {@code tenant@system} key. */
-	private static final Pattern KEY = Pattern
-		.compile("[a-z]" + KEY_CHARS + "{0,255}|[a-z0-9]" + KEY_CHARS + "{0,240}@[a-z]" + KEY_CHARS + "{0,13}");
+	/** A simple or multi-tenant key of at most 256 characters. */
+	private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9_\\-*/@]{0,255}");
 
 	/** Printable ASCII but ',' and '=', ending in a non-space; at most 256 characters. */
 	private static final Pattern VALUE = Pattern
@@ -52,8 +55,11 @@ final class TraceState {
 				}
 				String key = member.substring(0, equals);
 				String value = member.substring(equals + 1);
-				if (!KEY.matcher(key).matches() || !VALUE.matcher(value).matches() || !keys.add(key)) {
+				if (!KEY.matcher(key).matches() || !VALUE.matcher(value).matches()) {
 					return null;
+				}
+				if (!keys.add(key)) {
+					continue;
 				}
 				members.add(member);
 				if (members.size() > MAX_MEMBERS) {
