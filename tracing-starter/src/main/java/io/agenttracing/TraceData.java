@@ -1,5 +1,9 @@
 package io.agenttracing;
 
+import java.math.RoundingMode;
+
+import java.math.BigDecimal;
+
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -188,8 +192,8 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 	}
 
 	/**
-	 * The cost of the trace's model calls in US dollars, or {@code null} when none of
-	 * them has a price.
+	 * The cost of the trace's model calls in US dollars, to ten decimal places, or
+	 * {@code null} when none of them has a price.
 	 */
 	public @Nullable Double totalCost() {
 		double total = 0;
@@ -200,7 +204,11 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 				priced = true;
 			}
 		}
-		return priced ? total : null;
+		// Summed as doubles, the costs pick up noise in the last digits (0.000001 +
+		// 0.0000023
+		// is 3.2999999999999997e-06); a tenth of a billionth of a dollar is precision
+		// enough.
+		return priced ? BigDecimal.valueOf(total).setScale(10, RoundingMode.HALF_UP).doubleValue() : null;
 	}
 
 	/** Spans of the trace that ended in {@code ERROR}. */

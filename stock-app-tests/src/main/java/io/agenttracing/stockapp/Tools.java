@@ -17,4 +17,10 @@ public class Tools {
 		return CompletableFuture.completedFuture("facts about " + query + " on " + Threads.describe());
 	}
 
+	/** A model call whose server is down. */
+	@Traced(kind = SpanKind.LLM)
+	public String callModel(String prompt) {
+		throw new IllegalStateException("model server unavailable for '" + prompt + "'");
+	}
+
 }

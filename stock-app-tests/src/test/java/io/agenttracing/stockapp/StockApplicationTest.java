@@ -45,6 +45,51 @@ class StockApplicationTest {
 	}
 
 	@Test
+	void aRequestThatFailsInsideAModelCallLeavesItsTraceWithTheError() {
+		TracesClient client = new TracesClient(this.port);
+		HttpResponse<String> failed = client.send("POST", "/fail?message=tides");
+		assertThat(failed.statusCode()).isEqualTo(500);
+		String traceresponse = failed.headers().firstValue("traceresponse").orElseThrow();
+		String traceId = traceresponse.split("-")[1];
+		JsonNode trace = client.trace(traceId, 1);
+		assertThat(trace.get("status").asString()).isEqualTo("ERROR");
+		JsonNode span = trace.get("spans").get(0);
+		assertThat(span.get("name").asString()).isEqualTo("Tools.callModel");
+		assertThat(span.get("spanId").asString()).isEqualTo(traceresponse.split("-")[2]);
+		assertThat(span.get("error").get("type").asString()).isEqualTo("java.lang.IllegalStateException");
+	}
+
+	@Test
+	void aRequestThatFailsWithNothingTracedStillLeavesTheTraceItsResponseNamed() {
+		TracesClient client = new TracesClient(this.port);
+		HttpResponse<String> failed = client.send("POST", "/fail-untraced?message=tides");
+		assertThat(failed.statusCode()).isEqualTo(500);
+		String[] traceresponse = failed.headers().firstValue("traceresponse").orElseThrow().split("-");
+		JsonNode trace = client.trace(traceresponse[1], 1);
+		assertThat(trace.get("status").asString()).isEqualTo("ERROR");
+		JsonNode span = trace.get("spans").get(0);
+		assertThat(span.get("spanId").asString()).isEqualTo(traceresponse[2]);
+		assertThat(span.get("name").asString()).isEqualTo("POST /fail-untraced");
+		assertThat(span.get("error").get("type").asString()).isEqualTo("java.lang.IllegalArgumentException");
+		assertThat(span.get("attributes").get("http.response.status_code").asInt()).isEqualTo(500);
+
+		// A request that succeeds and traces nothing exports nothing; the next one,
+		// served
+		// after it, shows the pipeline has moved past it.
+		HttpResponse<String> quiet = client.send("GET", "/actuator/health");
+		String quietId = quiet.headers().firstValue("traceresponse").orElseThrow().split("-")[1];
+
+		HttpResponse<String> unavailable = client.send("GET", "/unavailable");
+		assertThat(unavailable.statusCode()).isEqualTo(503);
+		String unavailableId = unavailable.headers().firstValue("traceresponse").orElseThrow().split("-")[1];
+		JsonNode answered = client.trace(unavailableId, 1);
+		assertThat(answered.get("status").asString()).isEqualTo("ERROR");
+		assertThat(answered.get("spans").get(0).get("attributes").get("http.response.status_code").asInt())
+			.isEqualTo(503);
+		assertThat(client.send("GET", "/actuator/traces/" + quietId).statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void anAsyncCallFromAnUntracedControllerJoinsTheRequestsTrace() {
 		TracesClient client = new TracesClient(this.port);
 		JsonNode answer = client.json("GET", "/lookup?query=moon");

@@ -1,5 +1,7 @@
 package io.agenttracing.integration.langchain4j;
 
+import io.agenttracing.internal.semconv.GenAiProviders;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +56,7 @@ final class TracingChatModelListener implements ChatModelListener {
 			span.setAttribute(AgentSemantics.OPERATION_NAME, "chat");
 			if (context.modelProvider() != null) {
 				span.setAttribute(AgentSemantics.PROVIDER_NAME,
-						context.modelProvider().name().toLowerCase(Locale.ROOT));
+						GenAiProviders.wellKnown(context.modelProvider().name()));
 			}
 			if (request.modelName() != null) {
 				span.setModel(request.modelName());

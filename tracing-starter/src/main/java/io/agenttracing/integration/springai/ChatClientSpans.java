@@ -1,5 +1,7 @@
 package io.agenttracing.integration.springai;
 
+import io.agenttracing.internal.semconv.GenAiProviders;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +48,8 @@ final class ChatClientSpans implements ObservationSpanMapping<ChatClientObservat
 
 	@Override
 	public void started(ChatClientObservationContext context, Span span) {
-		span.setAttribute(AgentSemantics.PROVIDER_NAME, context.getOperationMetadata().provider());
+		span.setAttribute(AgentSemantics.PROVIDER_NAME,
+				GenAiProviders.wellKnown(context.getOperationMetadata().provider()));
 		span.setAttribute("spring.ai.chat.client.stream", context.isStream());
 		List<String> advisors = new ArrayList<>();
 		for (Advisor advisor : context.getAdvisors()) {

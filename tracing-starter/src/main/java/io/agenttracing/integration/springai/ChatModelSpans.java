@@ -1,8 +1,9 @@
 package io.agenttracing.integration.springai;
 
+import io.agenttracing.internal.semconv.GenAiProviders;
+
 import java.util.List;
 
-import io.agenttracing.internal.trace.ModelPricing;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
 import io.agenttracing.internal.semconv.AgentSemantics;
@@ -83,7 +84,7 @@ final class ChatModelSpans implements ObservationSpanMapping<ChatModelObservatio
 
 	static void operation(Span span, AiOperationMetadata operation) {
 		span.setAttribute(AgentSemantics.OPERATION_NAME, operation.operationType());
-		span.setAttribute(AgentSemantics.PROVIDER_NAME, operation.provider());
+		span.setAttribute(AgentSemantics.PROVIDER_NAME, GenAiProviders.wellKnown(operation.provider()));
 	}
 
 	/** Token counts, as the provider reported them. */
@@ -96,7 +97,7 @@ final class ChatModelSpans implements ObservationSpanMapping<ChatModelObservatio
 		setIfPresent(span, "gen_ai.usage.total_tokens", usage.getTotalTokens());
 		Long cached = usage.getCacheReadInputTokens();
 		if (cached != null && cached > 0) {
-			span.setAttribute(ModelPricing.CACHED_INPUT_TOKENS_ATTRIBUTE, cached);
+			span.setAttribute(Span.CACHED_INPUT_TOKENS_ATTRIBUTE, cached);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package io.agenttracing.integration.springai;
 
+import io.agenttracing.internal.semconv.GenAiProviders;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -46,7 +48,8 @@ final class EmbeddingModelSpans implements ObservationSpanMapping<EmbeddingModel
 	@Override
 	public void started(EmbeddingModelObservationContext context, Span span) {
 		span.setAttribute(AgentSemantics.OPERATION_NAME, OPERATION);
-		span.setAttribute(AgentSemantics.PROVIDER_NAME, context.getOperationMetadata().provider());
+		span.setAttribute(AgentSemantics.PROVIDER_NAME,
+				GenAiProviders.wellKnown(context.getOperationMetadata().provider()));
 		String model = requestModel(context);
 		if (model != null) {
 			span.setModel(model);

@@ -1,5 +1,7 @@
 package io.agenttracing.internal.context;
 
+import java.util.Map;
+
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -8,6 +10,8 @@ import java.util.List;
 import io.agenttracing.internal.trace.CurrentContext;
 import io.agenttracing.internal.trace.RemoteParent;
 import io.agenttracing.internal.trace.Scope;
+import io.agenttracing.SpanStatus;
+import io.agenttracing.internal.trace.RecordingSpan;
 import io.agenttracing.internal.trace.RecordingTrace;
 import io.agenttracing.internal.trace.RecordingTracer;
 import jakarta.servlet.FilterChain;
@@ -25,7 +29,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * session, and the {@code traceresponse} header tells the caller which trace and span
  * served it. The previous scope of the thread is restored in {@code finally}: a pooled
  * server thread never carries a trace into the next request. A request that records no
- * span exports nothing.
+ * span exports nothing, unless it failed: then the span its {@code traceresponse} named
+ * records the failure.
  */
 public final class TracingFilter extends OncePerRequestFilter {
 
@@ -67,13 +72,45 @@ public final class TracingFilter extends OncePerRequestFilter {
 		RecordingTrace trace = (parent != null) ? this.tracer.continueTrace(parent, null) : this.tracer.openTrace(null);
 		response.setHeader(W3CTraceContext.TRACERESPONSE, W3CTraceContext.traceresponse(trace));
 		Scope previous = CurrentContext.attach(trace);
+		Throwable failure = null;
 		try {
 			chain.doFilter(request, response);
 		}
+		catch (ServletException | IOException | RuntimeException | Error ex) {
+			failure = ex;
+			throw ex;
+		}
 		finally {
 			CurrentContext.restore(previous);
+			if (failure != null || response.getStatus() >= 500) {
+				recordFailure(trace, request, response, failure);
+			}
 			trace.finish();
 		}
+	}
+
+	/**
+	 * A request that failed (a server error, or an exception on its way out) and traced
+	 * nothing still leaves a trace: the one its {@code traceresponse} named.
+	 */
+	private static void recordFailure(RecordingTrace trace, HttpServletRequest request, HttpServletResponse response,
+			@Nullable Throwable failure) {
+		Throwable cause = (failure instanceof ServletException servlet && servlet.getCause() != null)
+				? servlet.getCause() : failure;
+		Map<String, Object> attributes = Map.of("http.request.method", request.getMethod(), "url.path",
+				request.getRequestURI(), "http.response.status_code", (failure != null) ? 500 : response.getStatus());
+		RecordingSpan span = trace.startRequestSpan(request.getMethod() + " " + request.getRequestURI());
+		if (span == null) {
+			return;
+		}
+		attributes.forEach(span::setAttribute);
+		if (cause != null) {
+			span.setError(cause);
+		}
+		else {
+			span.setStatus(SpanStatus.ERROR);
+		}
+		span.end();
 	}
 
 }

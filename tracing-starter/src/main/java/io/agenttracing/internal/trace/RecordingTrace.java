@@ -250,6 +250,22 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 		return span;
 	}
 
+	/**
+	 * Starts the span of the request this trace serves, from the request's start, for a
+	 * request that failed with nothing traced: the span its {@code traceresponse} named.
+	 * {@code null} once the trace has a span or has finished.
+	 */
+	public synchronized @Nullable RecordingSpan startRequestSpan(String name) {
+		if (this.firstSpan != null || this.finished) {
+			return null;
+		}
+		long id = (this.reservedRootId != 0) ? this.reservedRootId : Ids.randomNonZero();
+		this.reservedRootIdTaken = true;
+		this.firstSpan = new RecordingSpan(this, null, id, settings().name(name), SpanKind.INTERNAL, this.startNanos);
+		this.name = this.firstSpan.name();
+		return this.firstSpan;
+	}
+
 	/** Whether the trace was handed to the sink; the caller holds the monitor. */
 	boolean isFinishedLocked() {
 		return this.finished;

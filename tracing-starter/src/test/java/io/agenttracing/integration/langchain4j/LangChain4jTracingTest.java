@@ -135,7 +135,7 @@ class LangChain4jTracingTest {
 		SpanData model = trace.spans().get(1);
 		assertThat(model.parentId()).isEqualTo(trace.spans().get(0).spanId());
 		assertThat(model.isEnded()).isTrue();
-		assertThat(model.attributes()).containsEntry("gen_ai.provider.name", "open_ai")
+		assertThat(model.attributes()).containsEntry("gen_ai.provider.name", "openai")
 			.containsEntry(Span.OUTPUT_TOKENS_ATTRIBUTE, 5);
 		assertThat(trace.fragment()).isFalse();
 	}

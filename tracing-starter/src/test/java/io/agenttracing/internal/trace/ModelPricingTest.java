@@ -76,4 +76,17 @@ class ModelPricingTest {
 		assertThat(traces.get(1).totalTokens()).isEqualTo(2000);
 	}
 
+	@Test
+	void theTracesCostIsSummedWithoutFloatingPointNoise() {
+		List<TraceData> traces = new ArrayList<>();
+		RecordingTracer tracer = RecordingTracer.builder().sink((export) -> traces.add(export.snapshot())).build();
+		try (Span root = tracer.startSpan("agent", SpanKind.AGENT)) {
+			tracer.startSpan("first", SpanKind.LLM).setAttribute(Span.COST_ATTRIBUTE, 0.000001).close();
+			tracer.startSpan("second", SpanKind.LLM).setAttribute(Span.COST_ATTRIBUTE, 0.0000023).close();
+		}
+		// As doubles, 0.000001 + 0.0000023 is 3.2999999999999997e-06.
+		assertThat(traces.get(0).totalCost()).isEqualTo(0.0000033);
+		assertThat(traces.get(0).toJson()).contains("\"totalCost\":3.3E-6");
+	}
+
 }
