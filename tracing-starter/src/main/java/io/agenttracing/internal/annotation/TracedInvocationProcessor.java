@@ -1,5 +1,11 @@
 package io.agenttracing.internal.annotation;
 
+import java.util.stream.IntStream;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+import java.util.Map;
+
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -28,6 +34,12 @@ final class TracedInvocationProcessor {
 	private final boolean captureInput;
 
 	private final boolean captureOutput;
+
+	/**
+	 * For each traced method's parameter names (the plan's array, by identity), which
+	 * name a secret: decided once per method, not once per call.
+	 */
+	private final Map<String[], int[]> secretParameters = new ConcurrentHashMap<>();
 
 	TracedInvocationProcessor(Supplier<RecordingTracer> tracer, boolean captureInput, boolean captureOutput) {
 		this.tracer = tracer;
@@ -86,6 +98,9 @@ final class TracedInvocationProcessor {
 			if (plan.userIdIndex() >= 0 && arguments[plan.userIdIndex()] != null) {
 				span.trace().setUserId(String.valueOf(arguments[plan.userIdIndex()]));
 			}
+			if (arguments.length > 0) {
+				rememberSecretArguments(plan, span, arguments);
+			}
 			if (this.captureInput && plan.captureInput() && arguments.length > 0) {
 				span.setCapturedInput(capturer().captureArguments(plan.parameterNames(), arguments));
 			}
@@ -93,6 +108,24 @@ final class TracedInvocationProcessor {
 		catch (RuntimeException | LinkageError ex) {
 			log.warn("Could not record the start of span '" + plan.name() + "'", ex);
 		}
+	}
+
+	/**
+	 * Tells the trace the text of arguments whose parameter names a secret, so it hides
+	 * that text wherever else it appears (an exception message, another span's input).
+	 */
+	private void rememberSecretArguments(TracedMethod plan, RecordingSpan span, @Nullable Object[] arguments) {
+		int[] secret = this.secretParameters.computeIfAbsent(plan.parameterNames(), this::secretIndexes);
+		for (int index : secret) {
+			if (index < arguments.length && arguments[index] instanceof CharSequence text) {
+				span.trace().rememberSecret(text.toString());
+			}
+		}
+	}
+
+	private int[] secretIndexes(String[] names) {
+		ValueCapturer capturer = capturer();
+		return IntStream.range(0, names.length).filter((i) -> capturer.isSecretKey(names[i])).toArray();
 	}
 
 	/** Records how a call whose work completed later ended, and ends its span. */

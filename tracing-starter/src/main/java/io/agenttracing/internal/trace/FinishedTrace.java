@@ -74,8 +74,10 @@ final class FinishedTrace implements PendingExport {
 	 * the trace's name and session as they were when the span ended.
 	 */
 	static FinishedTrace fragment(RecordingTrace trace, RecordingSpan span, @Nullable String name,
-			@Nullable String sessionId) {
-		return new FinishedTrace(trace, name, sessionId, null, span, null, null, 0, false, true);
+			@Nullable String sessionId, @Nullable TraceIdentity identity) {
+		// A fragment carries no identity of its own, only what must stay hidden in it.
+		Identity secrets = (identity != null) ? new Identity(null, null, List.of(), identity.secrets()) : null;
+		return new FinishedTrace(trace, name, sessionId, secrets, span, null, null, 0, false, true);
 	}
 
 	/**
@@ -86,8 +88,8 @@ final class FinishedTrace implements PendingExport {
 	static FinishedTrace of(RecordingTrace trace, @Nullable String name, @Nullable String sessionId,
 			@Nullable TraceIdentity identity, @Nullable RecordingSpan first, @Nullable TraceSpans more,
 			boolean incomplete) {
-		Identity who = (identity != null) ? new Identity(identity.userId(), identity.sessionName(), identity.tags())
-				: null;
+		Identity who = (identity != null)
+				? new Identity(identity.userId(), identity.sessionName(), identity.tags(), identity.secrets()) : null;
 		int dropped = (more != null) ? more.dropped() : 0;
 		if (more == null && first != null && first.isEndedLocked()) {
 			return new FinishedTrace(trace, name, sessionId, who, first, dropped, incomplete);
@@ -125,7 +127,8 @@ final class FinishedTrace implements PendingExport {
 		}
 		TraceData running = TraceData.of(traceId, name, trace.startEpochNanos(), sessionId, data, false, dropped,
 				incomplete);
-		return (identity != null) ? running.withIdentity(identity.userId(), identity.sessionName(), identity.tags())
+		return (identity != null) ? KnownSecrets
+			.mask(running.withIdentity(identity.userId(), identity.sessionName(), identity.tags()), identity.secrets())
 				: running;
 	}
 
@@ -160,14 +163,17 @@ final class FinishedTrace implements PendingExport {
 			data = TraceData.ofKnownRoots(traceId, this.name, start, this.sessionId, all, this.roots, this.droppedSpans,
 					this.incomplete);
 		}
-		return (this.identity != null) ? this.identity.applyTo(data) : data;
+		if (this.identity == null) {
+			return data;
+		}
+		return this.fragment ? KnownSecrets.mask(data, this.identity.secrets()) : this.identity.applyTo(data);
 	}
 
 	/** Whom the trace served and its labels, copied when it finished. */
-	record Identity(@Nullable String userId, @Nullable String sessionName, List<String> tags) {
+	record Identity(@Nullable String userId, @Nullable String sessionName, List<String> tags, List<String> secrets) {
 
 		TraceData applyTo(TraceData data) {
-			return data.withIdentity(this.userId, this.sessionName, this.tags);
+			return KnownSecrets.mask(data.withIdentity(this.userId, this.sessionName, this.tags), this.secrets);
 		}
 
 	}

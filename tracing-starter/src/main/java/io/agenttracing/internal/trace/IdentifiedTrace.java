@@ -54,6 +54,21 @@ abstract sealed class IdentifiedTrace implements TraceContext permits RecordingT
 		return this.random;
 	}
 
+	/**
+	 * Remembers that {@code value} is secret (it was recorded under a secret key), so
+	 * that the trace hides it wherever else it appears; see {@link KnownSecrets}.
+	 */
+	public synchronized void rememberSecret(String value) {
+		if (KnownSecrets.isRemembered(value)) {
+			identity().rememberSecret(value);
+		}
+		// "Bearer <token>": the credential alone is secret too, wherever it was passed.
+		String credential = KnownSecrets.credential(value);
+		if (credential != null) {
+			identity().rememberSecret(credential);
+		}
+	}
+
 	/** The limits and the capturer every value of the trace is kept with. */
 	abstract SpanSettings settings();
 

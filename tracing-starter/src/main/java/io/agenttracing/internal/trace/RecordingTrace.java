@@ -278,7 +278,7 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 	 */
 	@Nullable PendingExport spanEndedLocked(RecordingSpan span, boolean late) {
 		if (late) {
-			return this.sampled ? FinishedTrace.fragment(this, span, this.name, this.sessionId) : null;
+			return this.sampled ? FinishedTrace.fragment(this, span, this.name, this.sessionId, this.identity) : null;
 		}
 		if (span.isOwner()) {
 			// The owner ending finishes the trace under the same lock: one lock per root

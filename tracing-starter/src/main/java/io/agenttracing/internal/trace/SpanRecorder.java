@@ -48,6 +48,9 @@ abstract sealed class SpanRecorder implements Span permits RecordingSpan {
 		SpanSettings settings = this.trace.settings();
 		String boundedKey = settings.name(key);
 		Object kept = (value != null) ? settings.attributeValue(key, value) : null;
+		if (kept == SpanSettings.REDACTED && value instanceof CharSequence secret) {
+			this.trace.rememberSecret(secret.toString());
+		}
 		boolean cut = isCut(value, kept, settings.maxValueLength()) || boundedKey.length() != key.length();
 		synchronized (this.trace) {
 			if (this.ended) {
@@ -75,6 +78,11 @@ abstract sealed class SpanRecorder implements Span permits RecordingSpan {
 		boolean cut = name.length() != event.name().length();
 		SpanEvent kept = (cut || !event.attributes().isEmpty())
 				? new SpanEvent(name, event.timestamp(), settings.eventAttributes(event.attributes())) : event;
+		event.attributes().forEach((key, value) -> {
+			if (value instanceof CharSequence secret && settings.isSecretKey(key)) {
+				this.trace.rememberSecret(secret.toString());
+			}
+		});
 		synchronized (this.trace) {
 			if (this.ended) {
 				return this;
@@ -107,8 +115,11 @@ abstract sealed class SpanRecorder implements Span permits RecordingSpan {
 	public Span setTag(String key, String value) {
 		SpanSettings settings = this.trace.settings();
 		String boundedKey = settings.name(key);
-		String boundedValue = settings.isSecretKey(key) ? SpanSettings.REDACTED
-				: settings.text(value, settings.maxNameLength());
+		boolean secret = settings.isSecretKey(key);
+		if (secret) {
+			this.trace.rememberSecret(value);
+		}
+		String boundedValue = secret ? SpanSettings.REDACTED : settings.text(value, settings.maxNameLength());
 		boolean cut = boundedKey.length() != key.length() || value.length() > settings.maxNameLength();
 		synchronized (this.trace) {
 			if (!this.ended) {

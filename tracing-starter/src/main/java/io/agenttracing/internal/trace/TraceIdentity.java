@@ -1,5 +1,7 @@
 package io.agenttracing.internal.trace;
 
+import java.util.Set;
+
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +25,9 @@ final class TraceIdentity {
 	private final Map<String, String> baggage = new LinkedHashMap<>();
 
 	private final SpanSettings settings;
+
+	/** Values learned to be secret, hidden wherever they appear in the trace. */
+	private @Nullable Set<String> secrets;
 
 	TraceIdentity(SpanSettings settings) {
 		this.settings = settings;
@@ -56,6 +61,20 @@ final class TraceIdentity {
 	List<String> tags() {
 		String joined = this.baggage.get(TraceContext.TAGS_KEY);
 		return (joined == null || joined.isEmpty()) ? List.of() : List.of(joined.split(","));
+	}
+
+	void rememberSecret(String value) {
+		if (this.secrets == null) {
+			this.secrets = new LinkedHashSet<>();
+		}
+		if (this.secrets.size() < KnownSecrets.MAX_VALUES) {
+			this.secrets.add(value);
+		}
+	}
+
+	/** The values learned to be secret, longest first. */
+	List<String> secrets() {
+		return (this.secrets != null) ? KnownSecrets.ordered(this.secrets) : List.of();
 	}
 
 	void addTags(String... tags) {
