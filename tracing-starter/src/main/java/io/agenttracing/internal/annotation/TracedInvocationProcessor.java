@@ -115,7 +115,10 @@ final class TracedInvocationProcessor {
 	 * that text wherever else it appears (an exception message, another span's input).
 	 */
 	private void rememberSecretArguments(TracedMethod plan, RecordingSpan span, @Nullable Object[] arguments) {
-		int[] secret = this.secretParameters.computeIfAbsent(plan.parameterNames(), this::secretIndexes);
+		int[] secret = this.secretParameters.get(plan.parameterNames());
+		if (secret == null) {
+			secret = this.secretParameters.computeIfAbsent(plan.parameterNames(), this::secretIndexes);
+		}
 		for (int index : secret) {
 			if (index < arguments.length && arguments[index] instanceof CharSequence text) {
 				span.trace().rememberSecret(text.toString());
