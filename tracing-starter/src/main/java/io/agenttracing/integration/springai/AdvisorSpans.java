@@ -1,5 +1,11 @@
 package io.agenttracing.integration.springai;
 
+import org.springframework.ai.chat.memory.ChatMemory;
+
+import org.springframework.ai.chat.client.ChatClientResponse;
+
+import org.springframework.ai.chat.client.ChatClientRequest;
+
 import java.util.Locale;
 
 import io.agenttracing.Span;
@@ -10,8 +16,12 @@ import io.agenttracing.internal.semconv.AgentSemantics;
 import org.springframework.ai.chat.client.advisor.observation.AdvisorObservationContext;
 
 /**
- * An advisor as a span named after it: MEMORY for chat memory and retrieval advisors
- * (they read what the model is given), INTERNAL for the others.
+ * An advisor as a span named after it: MEMORY for chat memory and retrieval advisors,
+ * INTERNAL for the others. A chat memory advisor both loads the conversation's history
+ * into the request and saves the new messages, so its operation is {@code read_write},
+ * its input the messages it received (and saves) and its output the answer it saves; the
+ * history it loaded shows in the input of the model call below it. A retrieval advisor
+ * only reads.
  */
 final class AdvisorSpans implements ObservationSpanMapping<AdvisorObservationContext> {
 
@@ -39,16 +49,33 @@ final class AdvisorSpans implements ObservationSpanMapping<AdvisorObservationCon
 	@Override
 	public void started(AdvisorObservationContext context, Span span) {
 		span.setAttribute("spring.ai.advisor.order", context.getOrder());
+		boolean chatMemory = isChatMemory(context.getAdvisorName());
 		if (span.kind() == SpanKind.MEMORY) {
-			span.setAttribute(AgentSemantics.MEMORY_OPERATION, "read");
+			span.setAttribute(AgentSemantics.MEMORY_OPERATION, chatMemory ? "read_write" : "read");
 		}
-		if (context.getChatClientRequest() != null) {
-			ChatClientSpans.sessionFrom(context.getChatClientRequest().context(), span, this.tracer);
+		ChatClientRequest request = context.getChatClientRequest();
+		if (request != null) {
+			ChatClientSpans.sessionFrom(request.context(), span, this.tracer);
+			Object conversation = request.context().get(ChatMemory.CONVERSATION_ID);
+			if (chatMemory && conversation != null) {
+				span.setAttribute("gen_ai.conversation.id", conversation.toString());
+			}
+			if (chatMemory) {
+				span.setInput(SpringAiMessages.prompt(request.prompt()));
+			}
 		}
 	}
 
 	@Override
 	public void stopped(AdvisorObservationContext context, Span span) {
+		ChatClientResponse response = context.getChatClientResponse();
+		if (isChatMemory(context.getAdvisorName()) && response != null && response.chatResponse() != null) {
+			span.setOutput(SpringAiMessages.response(response.chatResponse()));
+		}
+	}
+
+	static boolean isChatMemory(String advisorName) {
+		return advisorName.toLowerCase(Locale.ROOT).contains("memory");
 	}
 
 	static boolean isMemory(String advisorName) {

@@ -42,8 +42,8 @@ public final class AgentSemantics {
 	public static final String ERROR_TYPE = "error.type";
 
 	/**
-	 * Attribute a MEMORY span may set to say whether it reads ("read") or writes
-	 * ("write").
+	 * Attribute a MEMORY span may set to say whether it reads ("read"), writes ("write")
+	 * or both ("read_write", a chat memory that loads history and saves the new turn).
 	 */
 	public static final String MEMORY_OPERATION = "memory.operation";
 

@@ -96,6 +96,12 @@ class SpringAiTracingTests {
 		SpanData memoryAdvisor = span(trace, "MessageChatMemoryAdvisor");
 		assertThat(memoryAdvisor.kind()).isEqualTo(SpanKind.MEMORY);
 		assertThat(isUnder(trace, memoryAdvisor, root)).isTrue();
+		// It loads the history and saves the new turn: what it received, and what it
+		// saves.
+		assertThat(memoryAdvisor.attributes()).containsEntry("memory.operation", "read_write")
+			.containsEntry("gen_ai.conversation.id", "conversation-1");
+		assertThat(json(memoryAdvisor.input())).contains("What is the weather in Paris?");
+		assertThat(json(memoryAdvisor.output())).contains("Here is what I found");
 
 		List<SpanData> modelCalls = ofKind(trace, SpanKind.LLM);
 		assertThat(modelCalls).hasSize(2);
