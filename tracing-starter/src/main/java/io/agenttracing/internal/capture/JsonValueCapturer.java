@@ -1,23 +1,9 @@
 package io.agenttracing.internal.capture;
 
 import io.agenttracing.internal.trace.CapturedText;
-import java.lang.reflect.Array;
-import java.util.Calendar;
 import java.util.Collection;
-import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 
 import io.agenttracing.internal.trace.ValueCapturer;
 import org.jspecify.annotations.Nullable;

@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
-import io.agenttracing.internal.trace.ValueCapturer;
 import org.jspecify.annotations.Nullable;
 
 /**

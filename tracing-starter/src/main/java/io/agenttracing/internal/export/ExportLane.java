@@ -1,10 +1,8 @@
 package io.agenttracing.internal.export;
 
 import io.agenttracing.export.TraceExporter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
@@ -16,7 +14,6 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.agenttracing.internal.trace.PendingExport;
 import io.agenttracing.TraceData;
-import io.agenttracing.internal.trace.TraceSink;
 import io.agenttracing.internal.support.RateLimitedLog;
 import org.jspecify.annotations.Nullable;
 import org.apache.commons.logging.Log;

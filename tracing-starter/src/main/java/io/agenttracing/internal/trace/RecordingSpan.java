@@ -1,17 +1,11 @@
 package io.agenttracing.internal.trace;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.agenttracing.Signal;
 import io.agenttracing.Span;
 import io.agenttracing.SpanData;
-import io.agenttracing.SpanError;
-import io.agenttracing.SpanEvent;
 import io.agenttracing.SpanKind;
 import io.agenttracing.SpanStatus;
 import org.jspecify.annotations.Nullable;

@@ -2,15 +2,10 @@ package io.agenttracing.internal.trace;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 
 import io.agenttracing.Span;
-import io.agenttracing.SpanData;
 import io.agenttracing.SpanKind;
-import io.agenttracing.TraceContext;
 import io.agenttracing.TraceData;
 import org.jspecify.annotations.Nullable;
 
