@@ -1,7 +1,5 @@
 package io.agenttracing.internal.context;
 
-import java.util.Map;
-
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -95,15 +93,15 @@ public final class TracingFilter extends OncePerRequestFilter {
 	 */
 	private static void recordFailure(RecordingTrace trace, HttpServletRequest request, HttpServletResponse response,
 			@Nullable Throwable failure) {
-		Throwable cause = (failure instanceof ServletException servlet && servlet.getCause() != null)
-				? servlet.getCause() : failure;
-		Map<String, Object> attributes = Map.of("http.request.method", request.getMethod(), "url.path",
-				request.getRequestURI(), "http.response.status_code", (failure != null) ? 500 : response.getStatus());
 		RecordingSpan span = trace.startRequestSpan(request.getMethod() + " " + request.getRequestURI());
 		if (span == null) {
 			return;
 		}
-		attributes.forEach(span::setAttribute);
+		span.setAttribute("http.request.method", request.getMethod());
+		span.setAttribute("url.path", request.getRequestURI());
+		span.setAttribute("http.response.status_code", (failure != null) ? 500 : response.getStatus());
+		Throwable cause = (failure instanceof ServletException servlet && servlet.getCause() != null)
+				? servlet.getCause() : failure;
 		if (cause != null) {
 			span.setError(cause);
 		}

@@ -88,8 +88,7 @@ final class FinishedTrace implements PendingExport {
 	static FinishedTrace of(RecordingTrace trace, @Nullable String name, @Nullable String sessionId,
 			@Nullable TraceIdentity identity, @Nullable RecordingSpan first, @Nullable TraceSpans more,
 			boolean incomplete) {
-		Identity who = (identity != null)
-				? new Identity(identity.userId(), identity.sessionName(), identity.tags(), identity.secrets()) : null;
+		Identity who = Identity.of(identity);
 		int dropped = (more != null) ? more.dropped() : 0;
 		if (more == null && first != null && first.isEndedLocked()) {
 			return new FinishedTrace(trace, name, sessionId, who, first, dropped, incomplete);
@@ -127,9 +126,8 @@ final class FinishedTrace implements PendingExport {
 		}
 		TraceData running = TraceData.of(traceId, name, trace.startEpochNanos(), sessionId, data, false, dropped,
 				incomplete);
-		return (identity != null) ? KnownSecrets
-			.mask(running.withIdentity(identity.userId(), identity.sessionName(), identity.tags()), identity.secrets())
-				: running;
+		Identity who = Identity.of(identity);
+		return (who != null) ? who.applyTo(running) : running;
 	}
 
 	@Override
@@ -171,6 +169,13 @@ final class FinishedTrace implements PendingExport {
 
 	/** Whom the trace served and its labels, copied when it finished. */
 	record Identity(@Nullable String userId, @Nullable String sessionName, List<String> tags, List<String> secrets) {
+
+		/** A copy of the trace's identity as it is now; the caller holds its monitor. */
+		static @Nullable Identity of(@Nullable TraceIdentity identity) {
+			return (identity != null)
+					? new Identity(identity.userId(), identity.sessionName(), identity.tags(), identity.secrets())
+					: null;
+		}
 
 		TraceData applyTo(TraceData data) {
 			return KnownSecrets.mask(data.withIdentity(this.userId, this.sessionName, this.tags), this.secrets);

@@ -48,6 +48,9 @@ abstract sealed class SpanRecorder implements Span permits RecordingSpan {
 		SpanSettings settings = this.trace.settings();
 		String boundedKey = settings.name(key);
 		Object kept = (value != null) ? settings.attributeValue(key, value) : null;
+		// The marker itself, not an equal string, is what a secret key's value becomes:
+		// the
+		// key was looked up once, by attributeValue.
 		if (kept == SpanSettings.REDACTED && value instanceof CharSequence secret) {
 			this.trace.rememberSecret(secret.toString());
 		}
