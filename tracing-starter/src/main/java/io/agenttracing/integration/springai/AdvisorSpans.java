@@ -37,6 +37,13 @@ final class AdvisorSpans implements ObservationSpanMapping<AdvisorObservationCon
 	}
 
 	@Override
+	public boolean traces(AdvisorObservationContext context) {
+		// The starter's own advisor records the tool calls; it is not a step of the
+		// agent.
+		return !ToolTracingAdvisor.NAME.equals(context.getAdvisorName());
+	}
+
+	@Override
 	public String spanName(AdvisorObservationContext context) {
 		return context.getAdvisorName();
 	}

@@ -53,7 +53,9 @@ final class ChatClientSpans implements ObservationSpanMapping<ChatClientObservat
 		span.setAttribute("spring.ai.chat.client.stream", context.isStream());
 		List<String> advisors = new ArrayList<>();
 		for (Advisor advisor : context.getAdvisors()) {
-			advisors.add(advisor.getName());
+			if (!(advisor instanceof ToolTracingAdvisor)) {
+				advisors.add(advisor.getName());
+			}
 		}
 		if (!advisors.isEmpty()) {
 			span.setAttribute("spring.ai.chat.client.advisors", advisors);

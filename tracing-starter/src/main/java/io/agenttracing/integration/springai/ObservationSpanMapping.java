@@ -14,6 +14,11 @@ interface ObservationSpanMapping<C extends Observation.Context> {
 
 	Class<C> contextType();
 
+	/** Whether this observation gets a span at all. */
+	default boolean traces(C context) {
+		return true;
+	}
+
 	String spanName(C context);
 
 	SpanKind spanKind(C context);

@@ -9,6 +9,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.tool.execution.ToolExecutionExceptionProcessor;
 import org.springframework.beans.factory.ObjectProvider;
@@ -64,6 +65,21 @@ final class SpringAiTracingAutoConfiguration {
 						+ "(or org.springframework.boot:spring-boot-micrometer-observation).");
 			}
 		};
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ChatClientBuilderCustomizer.class)
+	static class ToolTracingConfiguration {
+
+		/**
+		 * Every ChatClient built from Boot's builder traces its tools, whoever runs them.
+		 */
+		@Bean
+		ChatClientBuilderCustomizer agentTracingToolTracing(Tracer tracer) {
+			ToolTracingAdvisor advisor = new ToolTracingAdvisor(tracer);
+			return (builder) -> builder.defaultAdvisors(advisor);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -96,7 +96,12 @@ final class TracingObservationHandler implements ObservationHandler<Observation.
 
 	/** The span of the nearest parent observation that has one. */
 	private static @Nullable Span parentSpan(Observation.Context context) {
-		ObservationView parent = context.getParentObservation();
+		return spanOf(context.getParentObservation());
+	}
+
+	/** The span of this observation or of its nearest ancestor that has one. */
+	static @Nullable Span spanOf(@Nullable ObservationView observation) {
+		ObservationView parent = observation;
 		// Bounded: a parent chain is short, and a cycle must not hang the caller.
 		for (int depth = 0; parent != null && depth < 64; depth++) {
 			Observation.ContextView view = parent.getContextView();
@@ -113,7 +118,8 @@ final class TracingObservationHandler implements ObservationHandler<Observation.
 	private @Nullable ObservationSpanMapping<Observation.Context> mappingFor(Observation.Context context) {
 		for (ObservationSpanMapping<?> mapping : this.mappings) {
 			if (mapping.contextType().isInstance(context)) {
-				return (ObservationSpanMapping<Observation.Context>) mapping;
+				ObservationSpanMapping<Observation.Context> found = (ObservationSpanMapping<Observation.Context>) mapping;
+				return found.traces(context) ? found : null;
 			}
 		}
 		return null;
