@@ -3,6 +3,7 @@ package io.agenttracing.integration.langchain4j;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.service.AiServices;
 import io.agenttracing.Tracing;
+import io.agenttracing.internal.langchain4j.AiServiceSpans;
 
 /**
  * Traces LangChain4j. Register the listener on a model built by hand: <pre>{@code
@@ -28,7 +29,7 @@ public final class LangChain4jTracing {
 	 * span and each tool execution a TOOL span, and returns it.
 	 */
 	public static <T> AiServices<T> traced(AiServices<T> aiServices) {
-		AiServiceSpans spans = new AiServiceSpans(Tracing::tracer);
+		AiServiceSpans spans = AiServiceSpans.shared();
 		return aiServices.registerListeners(spans.started(), spans.completed(), spans.failed())
 			.beforeToolExecution(spans::beforeTool)
 			.afterToolExecution(spans::afterTool);

@@ -3,10 +3,11 @@ package io.agenttracing.integration.langchain4j;
 import io.agenttracing.internal.semconv.GenAiProviders;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelErrorContext;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.listener.ChatModelRequestContext;
@@ -16,7 +17,10 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
+import io.agenttracing.SpanScope;
 import io.agenttracing.Tracer;
+import io.agenttracing.internal.langchain4j.AiServiceSpans;
+import io.agenttracing.internal.langchain4j.LangChain4jMessages;
 import io.agenttracing.internal.semconv.AgentSemantics;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +38,10 @@ final class TracingChatModelListener implements ChatModelListener {
 
 	private static final String OWNED = TracingChatModelListener.class.getName() + ".owned";
 
+	private static final String SCOPE = TracingChatModelListener.class.getName() + ".scope";
+
+	private static final StackWalker stack = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
 	private final Supplier<Tracer> tracer;
 
 	TracingChatModelListener(Supplier<Tracer> tracer) {
@@ -47,12 +55,19 @@ final class TracingChatModelListener implements ChatModelListener {
 			Span current = io.agenttracing.Tracing.currentSpan();
 			boolean joined = current.kind() == SpanKind.LLM && current.isRecording() && !current.isEnded();
 			ChatRequest request = context.chatRequest();
-			Span span = joined ? current : tracer.startSpan(spanName(request), SpanKind.LLM, null);
+			Span invocation = AiServiceSpans.takeModelCallParent();
+			Span span = joined ? current : tracer.startSpan(spanName(request), SpanKind.LLM, invocation);
 			if (!span.isRecording()) {
 				return;
 			}
 			context.attributes().put(SPAN, span);
 			context.attributes().put(OWNED, !joined);
+			if (!joined && !streaming()) {
+				// A blocking call answers on this thread: the span is current meanwhile,
+				// so the
+				// HTTP call the model makes nests under it.
+				context.attributes().put(SCOPE, new ThreadScope(tracer.makeCurrent(span), Thread.currentThread()));
+			}
 			span.setAttribute(AgentSemantics.OPERATION_NAME, "chat");
 			if (context.modelProvider() != null) {
 				span.setAttribute(AgentSemantics.PROVIDER_NAME,
@@ -77,9 +92,10 @@ final class TracingChatModelListener implements ChatModelListener {
 			ChatResponse response = context.chatResponse();
 			setIfPresent(span, AgentSemantics.RESPONSE_MODEL, response.modelName());
 			setIfPresent(span, "gen_ai.response.id", response.id());
-			if (response.finishReason() != null) {
-				span.setAttribute("gen_ai.response.finish_reasons",
-						List.of(response.finishReason().name().toLowerCase(Locale.ROOT)));
+			String provider = providerOf(context.modelProvider());
+			String finishReason = FinishReasons.asSent(response.finishReason(), provider);
+			if (finishReason != null) {
+				span.setAttribute("gen_ai.response.finish_reasons", List.of(finishReason));
 			}
 			TokenUsage usage = response.tokenUsage();
 			if (usage != null) {
@@ -88,8 +104,8 @@ final class TracingChatModelListener implements ChatModelListener {
 				setIfPresent(span, "gen_ai.usage.total_tokens", usage.totalTokenCount());
 			}
 			Map<String, Object> message = LangChain4jMessages.message(response.aiMessage());
-			if (response.finishReason() != null) {
-				message.put("finishReason", response.finishReason().name());
+			if (finishReason != null) {
+				message.put("finishReason", finishReason);
 			}
 			span.setOutput(Map.of("messages", List.of(message)));
 			end(span, context.attributes());
@@ -107,6 +123,10 @@ final class TracingChatModelListener implements ChatModelListener {
 		});
 	}
 
+	private static @Nullable String providerOf(@Nullable ModelProvider provider) {
+		return (provider != null) ? GenAiProviders.wellKnown(provider.name()) : null;
+	}
+
 	private static String spanName(ChatRequest request) {
 		return (request.modelName() != null) ? "chat " + request.modelName() : "chat";
 	}
@@ -116,6 +136,9 @@ final class TracingChatModelListener implements ChatModelListener {
 	}
 
 	private static void end(Span span, Map<Object, Object> attributes) {
+		if (attributes.remove(SCOPE) instanceof ThreadScope scope && scope.thread == Thread.currentThread()) {
+			scope.scope.close();
+		}
 		if (Boolean.TRUE.equals(attributes.get(OWNED))) {
 			span.close();
 		}
@@ -127,14 +150,22 @@ final class TracingChatModelListener implements ChatModelListener {
 		}
 	}
 
+	/**
+	 * Whether a streaming model makes this call: its answer arrives on another thread, so
+	 * its span must not be current on this one. The listener is called from within the
+	 * model's own {@code chat} method, a few frames up.
+	 */
+	private static boolean streaming() {
+		return stack.walk((frames) -> frames.limit(12)
+			.anyMatch((frame) -> StreamingChatModel.class.isAssignableFrom(frame.getDeclaringClass())));
+	}
+
+	private record ThreadScope(SpanScope scope, Thread thread) {
+	}
+
 	/** Tracing must never break the model call. */
 	static void safely(Runnable recording) {
-		try {
-			recording.run();
-		}
-		catch (RuntimeException | LinkageError ex) {
-			// The span keeps what it recorded so far.
-		}
+		AiServiceSpans.safely(recording);
 	}
 
 }

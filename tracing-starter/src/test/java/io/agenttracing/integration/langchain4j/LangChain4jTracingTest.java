@@ -118,6 +118,21 @@ class LangChain4jTracingTest {
 	}
 
 	@Test
+	void theHttpCallOfABlockingModelCallNestsUnderItsLlmSpan() {
+		ScriptedModel model = new ScriptedModel(List.of(LangChain4jTracing.chatModelListener()));
+		model.duringCall = () -> Tracing.startSpan("POST api.openai.com", SpanKind.NETWORK).close();
+		try (Span agent = Tracing.startSpan("MyAgent.run", SpanKind.AGENT)) {
+			model.chat("Hello");
+			assertThat(Tracing.currentSpan().name()).isEqualTo("MyAgent.run");
+		}
+		List<SpanData> spans = this.fixture.traces().get(0).spans();
+		assertThat(spans).extracting(SpanData::name)
+			.containsExactly("MyAgent.run", "chat gpt-4o-mini", "POST api.openai.com");
+		assertThat(spans.get(2).parentId()).isEqualTo(spans.get(1).spanId());
+		assertThat(spans.get(1).parentId()).isEqualTo(spans.get(0).spanId());
+	}
+
+	@Test
 	void aStreamedAnswerEndingOnAnotherThreadEndsTheRightSpan() throws InterruptedException {
 		ChatModelListener listener = LangChain4jTracing.chatModelListener();
 		Map<Object, Object> attributes = new ConcurrentHashMap<>();
@@ -165,6 +180,13 @@ class LangChain4jTracingTest {
 
 		private final List<ChatModelListener> listeners;
 
+		/**
+		 * What the model does while it answers: an HTTP client would record its call
+		 * here.
+		 */
+		Runnable duringCall = () -> {
+		};
+
 		ScriptedModel(List<ChatModelListener> listeners) {
 			this.listeners = listeners;
 		}
@@ -176,6 +198,7 @@ class LangChain4jTracingTest {
 
 		@Override
 		public ChatResponse doChat(ChatRequest request) {
+			this.duringCall.run();
 			List<ChatMessage> messages = request.messages();
 			ChatMessage last = messages.get(messages.size() - 1);
 			if (last instanceof ToolExecutionResultMessage result) {

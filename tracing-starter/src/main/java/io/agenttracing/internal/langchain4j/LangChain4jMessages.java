@@ -1,4 +1,4 @@
-package io.agenttracing.integration.langchain4j;
+package io.agenttracing.internal.langchain4j;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,12 +19,12 @@ import org.jspecify.annotations.Nullable;
  * LangChain4j's requests and messages as the plain messages a span records, in the same
  * shape as Spring AI's: {@code {role, content, toolCalls, toolCallId, name}}.
  */
-final class LangChain4jMessages {
+public final class LangChain4jMessages {
 
 	private LangChain4jMessages() {
 	}
 
-	static Map<String, Object> request(ChatRequest request) {
+	public static Map<String, Object> request(ChatRequest request) {
 		Map<String, Object> input = new LinkedHashMap<>();
 		List<Map<String, Object>> messages = new ArrayList<>();
 		for (ChatMessage message : request.messages()) {
@@ -46,7 +46,7 @@ final class LangChain4jMessages {
 		return input;
 	}
 
-	static Map<String, Object> message(ChatMessage message) {
+	public static Map<String, Object> message(ChatMessage message) {
 		Map<String, Object> rendered = new LinkedHashMap<>();
 		if (message instanceof SystemMessage system) {
 			rendered.put("role", "system");
