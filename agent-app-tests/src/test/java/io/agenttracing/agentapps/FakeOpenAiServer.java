@@ -22,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * gets a call of that tool, a conversation that ends with tool results gets an answer
  * quoting them, anything else gets a greeting. {@code "stream": true} answers in
  * server-sent events, with the usage in a last chunk as OpenAI sends it. A message
- * containing {@code "model-down"} gets a 500.
+ * containing {@code "model-down"} gets a 500, one containing {@code "garbage"} a 200
+ * whose body is not JSON, one containing {@code "malformed"} a weather call whose
+ * arguments are not JSON.
  */
 public final class FakeOpenAiServer implements AutoCloseable {
 
@@ -81,6 +83,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
 						"{\"error\":{\"message\":\"The server had an error\",\"type\":\"server_error\"}}");
 				return;
 			}
+			if (lastUser.contains("garbage") && !"tool".equals(lastRole(request))) {
+				send(exchange, 200, "application/json", "{\"choices\": [ this is not json");
+				return;
+			}
 			Reply reply = reply(request, lastUser);
 			if (request.path("stream").asBoolean(false)) {
 				stream(exchange, reply);
@@ -102,6 +108,15 @@ public final class FakeOpenAiServer implements AutoCloseable {
 			return new Reply("Here is what I found: " + String.join("; ", results), null, null, null);
 		}
 		List<String> offered = request.path("tools").findValuesAsString("name");
+		if (lastUser.contains("malformed") && offered.contains("weather")) {
+			return new Reply(null, "call_weather_2", "weather", "{\"city\": ");
+		}
+		if (lastUser.contains("report") && offered.contains("salesReport")) {
+			return new Reply(null, "call_report_1", "salesReport", "{}");
+		}
+		if (lastUser.contains("nothing") && offered.contains("nothing")) {
+			return new Reply(null, "call_nothing_1", "nothing", "{}");
+		}
 		if (lastUser.contains("order") && offered.contains("lookupOrder")) {
 			return new Reply(null, "call_order_1", "lookupOrder", "{\"orderId\":\"A-17\"}");
 		}
@@ -167,6 +182,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
 	private static Map<String, Object> usage() {
 		return Map.of("prompt_tokens", PROMPT_TOKENS, "completion_tokens", COMPLETION_TOKENS, "total_tokens",
 				PROMPT_TOKENS + COMPLETION_TOKENS);
+	}
+
+	private static String lastRole(JsonNode request) {
+		JsonNode messages = request.path("messages");
+		return messages.isEmpty() ? "" : messages.get(messages.size() - 1).path("role").asString();
 	}
 
 	private static String lastContent(JsonNode request, String role) {

@@ -105,6 +105,16 @@ public class SpringAiAgentApplication {
 			throw new IllegalStateException("order service unavailable for " + orderId);
 		}
 
+		@Tool(description = "This year's sales report")
+		String salesReport() {
+			return "sale;".repeat(400_000);
+		}
+
+		@Tool(description = "Returns nothing")
+		String nothing() {
+			return null;
+		}
+
 	}
 
 }
