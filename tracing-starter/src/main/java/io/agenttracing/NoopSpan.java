@@ -144,4 +144,19 @@ final class NoopSpan implements Span {
 		return "Span.noop()";
 	}
 
+	@Override
+	public Span setLevel(SpanLevel level) {
+		return this;
+	}
+
+	@Override
+	public SpanLevel level() {
+		return SpanLevel.INFO;
+	}
+
+	@Override
+	public Span addLink(String traceId, String spanId, java.util.Map<String, Object> attributes) {
+		return this;
+	}
+
 }

@@ -1,6 +1,7 @@
 package io.agenttracing;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +39,12 @@ public interface Span extends AutoCloseable {
 	 * table when the span ends unless set.
 	 */
 	String COST_ATTRIBUTE = "gen_ai.usage.cost";
+
+	/** Attribute key for the name of the prompt (template) an LLM span used. */
+	String PROMPT_NAME_ATTRIBUTE = "prompt.name";
+
+	/** Attribute key for the version of the prompt (template) an LLM span used. */
+	String PROMPT_VERSION_ATTRIBUTE = "prompt.version";
 
 	/** A span that records nothing, used when there is no trace or tracing is off. */
 	static Span noop() {
@@ -105,6 +112,38 @@ public interface Span extends AutoCloseable {
 	default Span setTokenUsage(long inputTokens, long outputTokens) {
 		setAttribute(INPUT_TOKENS_ATTRIBUTE, inputTokens);
 		return setAttribute(OUTPUT_TOKENS_ATTRIBUTE, outputTokens);
+	}
+
+	/**
+	 * Records which prompt (template) an LLM span used, so backends that manage prompts
+	 * (Langfuse) link the call to it and quality can be compared per version.
+	 * @param name the prompt's name
+	 * @param version its version, or {@code null}
+	 */
+	default Span setPrompt(String name, @Nullable String version) {
+		setAttribute(PROMPT_NAME_ATTRIBUTE, name);
+		return setAttribute(PROMPT_VERSION_ATTRIBUTE, version);
+	}
+
+	/**
+	 * Sets how much the span matters. A span below {@code agent.tracing.level} is left
+	 * out of its trace when the trace finishes, its children attached to its parent.
+	 */
+	Span setLevel(SpanLevel level);
+
+	/** The span's level; {@link SpanLevel#INFO} unless set. */
+	SpanLevel level();
+
+	/**
+	 * Links a span of this or another trace that caused this one without being its
+	 * parent. Ids that are not W3C ids (32 and 16 lowercase hex characters, not all
+	 * zeros) are dropped with a warning; a span keeps at most 32 links.
+	 */
+	Span addLink(String traceId, String spanId, Map<String, Object> attributes);
+
+	/** Links {@code cause}: this span's work follows from it. */
+	default Span followsFrom(Span cause) {
+		return addLink(cause.traceId(), cause.spanId(), Map.of());
 	}
 
 	/**

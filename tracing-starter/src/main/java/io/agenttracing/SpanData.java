@@ -29,17 +29,37 @@ import org.jspecify.annotations.Nullable;
  * @param output captured output as JSON text, if any
  * @param tags tags by key
  * @param signals signals in the order they were added
+ * @param level how much the span matters
+ * @param links spans that caused this one without being its parent
  */
 public record SpanData(String traceId, String spanId, @Nullable String parentId, String name, SpanKind kind,
 		SpanStatus status, long startEpochNanos, long endEpochNanos, long startOffsetNanos, long durationNanos,
 		@Nullable String sessionId, Map<String, Object> attributes, List<SpanEvent> events, @Nullable SpanError error,
-		@Nullable String input, @Nullable String output, Map<String, String> tags, List<Signal> signals) {
+		@Nullable String input, @Nullable String output, Map<String, String> tags, List<Signal> signals,
+		SpanLevel level, List<SpanLink> links) {
 
 	public SpanData {
 		attributes = attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(attributes);
 		events = List.copyOf(events);
 		tags = Map.copyOf(tags);
 		signals = List.copyOf(signals);
+		links = List.copyOf(links);
+	}
+
+	/**
+	 * The level a backend shows: the span's own, or {@link SpanLevel#ERROR} for a failed
+	 * span.
+	 */
+	public SpanLevel effectiveLevel() {
+		return (this.status == SpanStatus.ERROR) ? SpanLevel.ERROR : this.level;
+	}
+
+	/** This span under another parent, as when its parent is left out of the trace. */
+	public SpanData withParentId(@Nullable String newParentId) {
+		return new SpanData(this.traceId, this.spanId, newParentId, this.name, this.kind, this.status,
+				this.startEpochNanos, this.endEpochNanos, this.startOffsetNanos, this.durationNanos, this.sessionId,
+				this.attributes, this.events, this.error, this.input, this.output, this.tags, this.signals, this.level,
+				this.links);
 	}
 
 	/**

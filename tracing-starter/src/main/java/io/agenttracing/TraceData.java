@@ -222,6 +222,18 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 		return errors;
 	}
 
+	/** The highest level of the trace's spans, a failed span counting as ERROR. */
+	public SpanLevel level() {
+		SpanLevel highest = SpanLevel.DEBUG;
+		for (SpanData span : this.spans) {
+			SpanLevel level = span.effectiveLevel();
+			if (level.ordinal() > highest.ordinal()) {
+				highest = level;
+			}
+		}
+		return this.spans.isEmpty() ? SpanLevel.INFO : highest;
+	}
+
 	private static long longAttribute(SpanData span, String key) {
 		return (span.attribute(key) instanceof Number number) ? number.longValue() : 0;
 	}

@@ -46,6 +46,7 @@ final class TraceJson {
 		json.put("durationMs", trace.durationMs());
 		json.put("spanCount", trace.spanCount());
 		json.put("errorCount", trace.errorCount());
+		json.put("level", trace.level().name());
 		putWhoAndTotals(json, trace);
 		return json;
 	}
@@ -98,6 +99,16 @@ final class TraceJson {
 		json.put("output", embedded(span.output()));
 		json.put("signals", span.signals().stream().map(TraceJson::signal).toList());
 		json.put("tags", span.tags());
+		json.put("level", span.effectiveLevel().name());
+		json.put("links", span.links().stream().map(TraceJson::link).toList());
+		return json;
+	}
+
+	private static Map<String, Object> link(SpanLink link) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("traceId", link.traceId());
+		json.put("spanId", link.spanId());
+		json.put("attributes", link.attributes());
 		return json;
 	}
 

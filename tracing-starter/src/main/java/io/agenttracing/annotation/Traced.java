@@ -8,6 +8,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import io.agenttracing.SpanKind;
+import io.agenttracing.SpanLevel;
 
 /**
  * Turns each call of the annotated method into a span. On a class, every public method of
@@ -28,6 +29,12 @@ public @interface Traced {
 
 	/** Kind of the span. */
 	SpanKind kind() default SpanKind.INTERNAL;
+
+	/**
+	 * How much the span matters. A method below {@code agent.tracing.level} is not traced
+	 * at all: what it calls nests in the caller's span.
+	 */
+	SpanLevel level() default SpanLevel.INFO;
 
 	/**
 	 * Whether to capture the arguments as the span's input, when capture of input is

@@ -109,6 +109,7 @@ public final class AgentTracingAutoConfiguration {
 			.maxValueLength(properties.getCapture().getMaxValueLength())
 			.maxTraceDuration(limits.getMaxTraceDuration())
 			.pricing(properties.getPricing().toPricing())
+			.minimumLevel(properties.getLevel())
 			.build();
 	}
 

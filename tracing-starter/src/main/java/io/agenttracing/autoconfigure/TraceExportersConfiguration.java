@@ -45,8 +45,8 @@ class TraceExportersConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AttributeConventions agentTracingAttributeConventions() {
-		return AttributeConventions.DEFAULT;
+	AttributeConventions agentTracingAttributeConventions(TracingProperties properties) {
+		return AttributeConventions.of(properties.getExporters().getOtlp().getConventions());
 	}
 
 	@Bean

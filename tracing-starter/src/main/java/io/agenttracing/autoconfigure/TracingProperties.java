@@ -17,6 +17,8 @@ import io.agenttracing.internal.export.memory.InMemoryTraceExporter;
 import io.agenttracing.internal.export.otlp.OtlpDefaults;
 import io.agenttracing.export.zipkin.ZipkinTraceExporter;
 
+import io.agenttracing.SpanLevel;
+import io.agenttracing.export.semconv.AttributeConventions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -54,6 +56,13 @@ public class TracingProperties implements Validator {
 	 * wraps other advice such as @Transactional.
 	 */
 	private int aspectOrder = Ordered.LOWEST_PRECEDENCE;
+
+	/**
+	 * Threshold below which spans are not recorded: a @Traced(level = DEBUG) method is
+	 * then not traced at all, and a span set below it is left out of its trace (its
+	 * children attached to its parent; a trace's root is always kept).
+	 */
+	private SpanLevel level = SpanLevel.INFO;
 
 	private final Sampling sampling = new Sampling();
 
@@ -99,6 +108,14 @@ public class TracingProperties implements Validator {
 
 	public void setServiceVersion(@Nullable String serviceVersion) {
 		this.serviceVersion = serviceVersion;
+	}
+
+	public SpanLevel getLevel() {
+		return this.level;
+	}
+
+	public void setLevel(SpanLevel level) {
+		this.level = level;
 	}
 
 	public int getAspectOrder() {
@@ -719,6 +736,15 @@ public class TracingProperties implements Validator {
 		private Duration timeout = OtlpDefaults.TIMEOUT;
 
 		/**
+		 * Attribute families written on every span, each with the span's content once:
+		 * genai (OpenTelemetry GenAI conventions: Jaeger, Tempo, Datadog, Langfuse),
+		 * openinference (Phoenix, Langfuse), langfuse (Langfuse's own: levels, prompts,
+		 * usage and cost details). Zipkin tags follow the same choice.
+		 */
+		private List<AttributeConventions.Family> conventions = new ArrayList<>(
+				List.of(AttributeConventions.Family.GENAI, AttributeConventions.Family.OPENINFERENCE));
+
+		/**
 		 * Compression of export requests: "none" or "gzip".
 		 */
 		private String compression = OtlpDefaults.COMPRESSION;
@@ -759,6 +785,14 @@ public class TracingProperties implements Validator {
 
 		public void setHeaders(Map<String, String> headers) {
 			this.headers = headers;
+		}
+
+		public List<AttributeConventions.Family> getConventions() {
+			return this.conventions;
+		}
+
+		public void setConventions(List<AttributeConventions.Family> conventions) {
+			this.conventions = conventions;
 		}
 
 		public Duration getTimeout() {

@@ -28,7 +28,7 @@ class ConsoleAndMemoryExporterTest {
 
 	private TraceData agentTrace(String session, boolean failTool) {
 		try (Span root = this.tracer.startSpan("ChatWorkflow.handle", SpanKind.WORKFLOW)) {
-			Tracing.setSessionId(session);
+			java.util.Objects.requireNonNull(this.tracer.currentTrace()).setSessionId(session);
 			try (Span llm = this.tracer.startSpan("LlmClient.complete", SpanKind.LLM)) {
 				llm.setModel("sim-1");
 			}

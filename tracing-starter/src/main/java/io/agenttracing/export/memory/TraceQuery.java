@@ -2,6 +2,7 @@ package io.agenttracing.export.memory;
 
 import io.agenttracing.SpanData;
 import io.agenttracing.SpanKind;
+import io.agenttracing.SpanLevel;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
 import org.jspecify.annotations.Nullable;
@@ -19,9 +20,11 @@ import org.jspecify.annotations.Nullable;
  * without
  * @param userId user of the trace
  * @param tag a tag of the trace
+ * @param level a level the trace reaches: traces with a span at this level or above
  */
 public record TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @Nullable String sessionId, int limit,
-		@Nullable String text, @Nullable Boolean withErrors, @Nullable String userId, @Nullable String tag) {
+		@Nullable String text, @Nullable Boolean withErrors, @Nullable String userId, @Nullable String tag,
+		@Nullable SpanLevel level) {
 
 	public static final int DEFAULT_LIMIT = 100;
 
@@ -32,7 +35,12 @@ public record TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @
 	}
 
 	public TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @Nullable String sessionId, int limit) {
-		this(kind, status, sessionId, limit, null, null, null, null);
+		this(kind, status, sessionId, limit, null, null, null, null, null);
+	}
+
+	public TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @Nullable String sessionId, int limit,
+			@Nullable String text, @Nullable Boolean withErrors, @Nullable String userId, @Nullable String tag) {
+		this(kind, status, sessionId, limit, text, withErrors, userId, tag, null);
 	}
 
 	/** All traces, up to the default limit. */
@@ -48,6 +56,7 @@ public record TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @
 				&& (this.withErrors == null || this.withErrors == (trace.errorCount() > 0))
 				&& (this.userId == null || this.userId.equals(trace.userId()))
 				&& (this.tag == null || trace.tags().contains(this.tag))
+				&& (this.level == null || trace.level().isAtLeast(this.level))
 				&& (this.text == null || this.text.isBlank() || holdsText(trace, this.text.trim()));
 	}
 

@@ -103,7 +103,16 @@ final class OtlpSpan implements SpanData {
 
 	@Override
 	public List<LinkData> getLinks() {
-		return List.of();
+		List<io.agenttracing.SpanLink> links = this.span.links();
+		if (links.isEmpty()) {
+			return List.of();
+		}
+		List<LinkData> data = new java.util.ArrayList<>(links.size());
+		for (io.agenttracing.SpanLink link : links) {
+			data.add(LinkData.create(SpanContext.createFromRemoteParent(link.traceId(), link.spanId(),
+					TraceFlags.getSampled(), TraceState.getDefault()), toAttributes(link.attributes())));
+		}
+		return data;
 	}
 
 	@Override
@@ -123,7 +132,7 @@ final class OtlpSpan implements SpanData {
 
 	@Override
 	public int getTotalRecordedLinks() {
-		return 0;
+		return this.span.links().size();
 	}
 
 	@Override

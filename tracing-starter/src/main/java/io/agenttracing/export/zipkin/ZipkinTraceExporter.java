@@ -163,6 +163,11 @@ public final class ZipkinTraceExporter implements TraceExporter {
 		Map<String, String> tags = new LinkedHashMap<>();
 		tags.put("agent.span.kind", span.kind().name());
 		attributes.forEach((key, value) -> tags.put(key, String.valueOf(value)));
+		if (!span.links().isEmpty()) {
+			// Zipkin has no links: each as traceId/spanId, comma separated.
+			tags.put("links", String.join(",",
+					span.links().stream().map((link) -> link.traceId() + "/" + link.spanId()).toList()));
+		}
 		if (span.status() == SpanStatus.ERROR) {
 			String message = (span.error() != null) ? span.error().message() : null;
 			tags.put("error", (message != null) ? message : ((span.error() != null) ? span.error().type() : "error"));

@@ -3,6 +3,7 @@ package io.agenttracing.internal.actuate;
 import java.util.Arrays;
 
 import io.agenttracing.SpanKind;
+import io.agenttracing.SpanLevel;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.export.memory.TraceQuery;
 import io.agenttracing.export.memory.TraceRepository;
@@ -35,18 +36,19 @@ public class TracesEndpoint {
 	 * Recent traces, newest first, at most {@code limit}: those holding a span of
 	 * {@code kind}, with {@code status}, in {@code session}, holding the text {@code q}
 	 * (in a span name, attribute, input or output), with ({@code errors=true}) or without
-	 * ({@code false}) an ERROR span, of {@code user}, tagged {@code tag}. An unknown kind
-	 * or status answers 400.
+	 * ({@code false}) an ERROR span, of {@code user}, tagged {@code tag}, reaching
+	 * {@code level} (a span at that level or above). An unknown kind, status or level
+	 * answers 400.
 	 */
 	@ReadOperation
 	public WebEndpointResponse<OperationResponseBody> traces(@Nullable String kind, @Nullable String status,
 			@Nullable String session, @Nullable Integer limit, @Nullable String q, @Nullable Boolean errors,
-			@Nullable String user, @Nullable String tag) {
+			@Nullable String user, @Nullable String tag, @Nullable String level) {
 		TraceQuery query;
 		try {
 			query = new TraceQuery(parse("kind", kind, SpanKind.class), parse("status", status, SpanStatus.class),
 					session, (limit != null && limit > 0) ? limit : TraceQuery.DEFAULT_LIMIT, q, errors,
-					blankToNull(user), blankToNull(tag));
+					blankToNull(user), blankToNull(tag), parse("level", level, SpanLevel.class));
 		}
 		catch (IllegalArgumentException ex) {
 			// Answered in the body, so the caller reads it whatever

@@ -1,16 +1,14 @@
 package io.agenttracing.internal.annotation;
 
-import java.util.stream.IntStream;
-
-import java.util.concurrent.ConcurrentHashMap;
-
 import java.util.Map;
-
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import io.agenttracing.Span;
+import io.agenttracing.SpanLevel;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.internal.trace.RecordingSpan;
 import io.agenttracing.internal.trace.RecordingTracer;
@@ -49,9 +47,17 @@ final class TracedInvocationProcessor {
 
 	@Nullable Object process(TracedMethod plan, MethodInvocation invocation) throws Throwable {
 		RecordingTracer tracer = this.tracer.get();
+		if (plan.level() != SpanLevel.INFO && !plan.level().isAtLeast(tracer.minimumLevel())) {
+			// Below the threshold: not traced at all; what it calls nests in the current
+			// span.
+			return invocation.proceed();
+		}
 		RecordingSpan span = tracer.startCurrentSpan(plan.name(), plan.kind());
 		if (span == null) {
 			return invocation.proceed();
+		}
+		if (plan.level() != SpanLevel.INFO) {
+			span.setLevel(plan.level());
 		}
 		recordStart(plan, span, invocation.getArguments());
 		Object result;

@@ -3,6 +3,7 @@ package io.agenttracing.internal.annotation;
 import java.util.Map;
 
 import io.agenttracing.SpanKind;
+import io.agenttracing.SpanLevel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,11 +24,12 @@ import org.jspecify.annotations.Nullable;
  * @param completion when the call's work is done: on return, or when its result completes
  * @param returnsVoid whether the method returns nothing
  * @param hasParameterAttributes whether any parameter is recorded as an attribute
+ * @param level the span's level
  */
 record TracedMethod(Class<?> targetClass, boolean traced, String name, SpanKind kind, boolean captureInput,
 		boolean captureOutput, String[] parameterNames, Map<String, String> staticAttributes,
 		@Nullable String[] attributeKeys, int sessionIdIndex, int userIdIndex, Completion completion,
-		boolean returnsVoid, boolean hasParameterAttributes) {
+		boolean returnsVoid, boolean hasParameterAttributes, SpanLevel level) {
 
 	/** When the work of a call is done, and so its span ends. */
 	enum Completion {
@@ -48,7 +50,7 @@ record TracedMethod(Class<?> targetClass, boolean traced, String name, SpanKind 
 
 	static TracedMethod notTraced(Class<?> targetClass) {
 		return new TracedMethod(targetClass, false, "", SpanKind.INTERNAL, false, false, new String[0], Map.of(),
-				new String[0], -1, -1, Completion.ON_RETURN, false, false);
+				new String[0], -1, -1, Completion.ON_RETURN, false, false, SpanLevel.INFO);
 	}
 
 	/** Whether any parameter is recorded as an attribute; decided once, at plan time. */

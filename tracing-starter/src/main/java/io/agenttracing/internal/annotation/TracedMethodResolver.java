@@ -138,7 +138,7 @@ final class TracedMethodResolver {
 		TracedMethod.Completion completion = completionOf(method.getReturnType());
 		return new TracedMethod(targetClass, true, name, traced.kind(), traced.captureInput(), traced.captureOutput(),
 				names, Collections.unmodifiableMap(attributes), attributeKeys, sessionIdIndex, userIdIndex, completion,
-				method.getReturnType() == void.class, TracedMethod.anyKey(attributeKeys));
+				method.getReturnType() == void.class, TracedMethod.anyKey(attributeKeys), traced.level());
 	}
 
 	private static TracedMethod.Completion completionOf(Class<?> returnType) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import io.agenttracing.Signal;
 import io.agenttracing.SpanData;
 import io.agenttracing.SpanKind;
+import io.agenttracing.SpanLevel;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +42,9 @@ public final class AgentSemantics {
 
 	public static final String ERROR_TYPE = "error.type";
 
+	/** The level of a span that is not INFO. */
+	public static final String LEVEL = "agent.tracing.level";
+
 	/**
 	 * Attribute a MEMORY span may set to say whether it reads ("read"), writes ("write")
 	 * or both ("read_write", a chat memory that loads history and saves the new turn).
@@ -62,19 +66,27 @@ public final class AgentSemantics {
 	}
 
 	/**
-	 * The span's attributes with the backend conventions added; the span's own values
-	 * win.
+	 * The span's attributes with the GenAI and OpenInference conventions added; the
+	 * span's own values win.
 	 */
 	public static Map<String, Object> attributes(SpanData span, @Nullable String userId) {
-		return attributes(span, userId, false);
+		return attributes(span, userId, false, Families.DEFAULT);
 	}
 
 	/**
 	 * The attributes of a span of {@code trace} for a backend, with the trace's user,
-	 * session name and tags.
+	 * session name and tags, in the GenAI and OpenInference conventions.
 	 */
 	public static Map<String, Object> attributes(SpanData span, TraceData trace) {
-		Map<String, Object> attributes = attributes(span, userId(trace), trace.incomplete());
+		return attributes(span, trace, Families.DEFAULT);
+	}
+
+	/**
+	 * The attributes of a span of {@code trace} for a backend, with the trace's user,
+	 * session name and tags, in the convention families chosen.
+	 */
+	public static Map<String, Object> attributes(SpanData span, TraceData trace, Families families) {
+		Map<String, Object> attributes = attributes(span, userId(trace), trace.incomplete(), families);
 		if (trace.sessionName() != null) {
 			attributes.putIfAbsent(io.agenttracing.TraceContext.SESSION_NAME_KEY, trace.sessionName());
 		}
@@ -85,31 +97,58 @@ public final class AgentSemantics {
 			}
 			attributes.put("tag.tags", tags);
 		}
+		if (families.langfuse()) {
+			LangfuseAttributes.addTrace(span, trace, attributes);
+		}
 		return attributes;
 	}
 
 	/**
 	 * The attributes of a span for a backend; a span of an incomplete trace (exported at
 	 * {@code limits.max-trace-duration}, root still running) says so in
-	 * {@value #INCOMPLETE}.
+	 * {@value #INCOMPLETE}. Content (input and output) is written once per family.
 	 */
-	public static Map<String, Object> attributes(SpanData span, @Nullable String userId, boolean incompleteTrace) {
+	public static Map<String, Object> attributes(SpanData span, @Nullable String userId, boolean incompleteTrace,
+			Families families) {
 		Map<String, Object> attributes = new LinkedHashMap<>(span.attributes());
 		if (incompleteTrace) {
 			attributes.put(INCOMPLETE, true);
 		}
+		if (span.effectiveLevel() != SpanLevel.INFO) {
+			attributes.putIfAbsent(LEVEL, span.effectiveLevel().name());
+		}
+		for (Signal signal : span.signals()) {
+			attributes.putIfAbsent(signal.name(), signal.value());
+		}
+		if (span.sessionId() != null) {
+			attributes.putIfAbsent("session.id", span.sessionId());
+		}
+		if (userId != null) {
+			attributes.putIfAbsent("user.id", userId);
+		}
+		if (!span.tags().isEmpty()) {
+			List<String> tags = new ArrayList<>();
+			span.tags().forEach((key, value) -> tags.add(value.isEmpty() ? key : key + ":" + value));
+			attributes.putIfAbsent("tag.tags", tags);
+			span.tags().forEach((key, value) -> attributes.putIfAbsent("tag." + key, value));
+		}
+		if (span.status() == SpanStatus.ERROR && span.error() != null) {
+			attributes.putIfAbsent(ERROR_TYPE, span.error().type());
+		}
+		if (families.genAi()) {
+			GenAiAttributes.add(span, attributes);
+		}
+		if (families.openInference()) {
+			addOpenInference(span, attributes);
+		}
+		if (families.langfuse()) {
+			LangfuseAttributes.add(span, attributes);
+		}
+		return attributes;
+	}
+
+	private static void addOpenInference(SpanData span, Map<String, Object> attributes) {
 		attributes.putIfAbsent(OPENINFERENCE_SPAN_KIND, openInferenceKind(span));
-		String operation = operationName(span);
-		if (operation != null) {
-			attributes.putIfAbsent(OPERATION_NAME, operation);
-		}
-		switch (span.kind()) {
-			case TOOL -> attributes.putIfAbsent("gen_ai.tool.name", span.name());
-			case AGENT -> attributes.putIfAbsent("gen_ai.agent.name", span.name());
-			case WORKFLOW -> attributes.putIfAbsent("gen_ai.workflow.name", span.name());
-			default -> {
-			}
-		}
 		if (span.input() != null) {
 			attributes.put("input.value", span.input());
 			attributes.put("input.mime_type", "application/json");
@@ -119,9 +158,9 @@ public final class AgentSemantics {
 			attributes.put("output.mime_type", "application/json");
 		}
 		Object model = span.attribute(REQUEST_MODEL);
-		if (model != null) {
-			attributes.putIfAbsent(RESPONSE_MODEL, model);
-			attributes.putIfAbsent("llm.model_name", model);
+		Object responseModel = span.attribute(RESPONSE_MODEL);
+		if (responseModel != null || model != null) {
+			attributes.putIfAbsent("llm.model_name", (responseModel != null) ? responseModel : model);
 		}
 		Object provider = span.attribute(PROVIDER_NAME);
 		if (provider != null) {
@@ -139,29 +178,27 @@ public final class AgentSemantics {
 			attributes.putIfAbsent("llm.token_count.total",
 					((input != null) ? input : 0) + ((output != null) ? output : 0));
 		}
+		Object cost = cost(span);
+		if (cost != null) {
+			attributes.putIfAbsent("llm.cost.total", cost);
+		}
+		Object promptVersion = span.attribute(io.agenttracing.Span.PROMPT_VERSION_ATTRIBUTE);
+		if (promptVersion != null) {
+			attributes.putIfAbsent("llm.prompt_template.version", promptVersion);
+		}
+	}
+
+	/**
+	 * The span's cost in US dollars: a cost signal the application recorded, else the
+	 * cost attribute (set or computed from the price table), if any.
+	 */
+	static @Nullable Object cost(SpanData span) {
 		for (Signal signal : span.signals()) {
 			if (COST_SIGNALS.contains(signal.name().toLowerCase(Locale.ROOT))) {
-				attributes.putIfAbsent("llm.cost.total", signal.value());
+				return signal.value();
 			}
-			attributes.putIfAbsent(signal.name(), signal.value());
 		}
-		if (span.sessionId() != null) {
-			attributes.putIfAbsent("session.id", span.sessionId());
-			attributes.putIfAbsent("gen_ai.conversation.id", span.sessionId());
-		}
-		if (userId != null) {
-			attributes.putIfAbsent("user.id", userId);
-		}
-		if (!span.tags().isEmpty()) {
-			List<String> tags = new ArrayList<>();
-			span.tags().forEach((key, value) -> tags.add(value.isEmpty() ? key : key + ":" + value));
-			attributes.putIfAbsent("tag.tags", tags);
-			span.tags().forEach((key, value) -> attributes.putIfAbsent("tag." + key, value));
-		}
-		if (span.status() == SpanStatus.ERROR && span.error() != null) {
-			attributes.putIfAbsent(ERROR_TYPE, span.error().type());
-		}
-		return attributes;
+		return span.attribute(io.agenttracing.Span.COST_ATTRIBUTE);
 	}
 
 	/**
@@ -222,7 +259,7 @@ public final class AgentSemantics {
 		return READ_VERBS.stream().anyMatch(method::startsWith);
 	}
 
-	private static @Nullable Long asLong(@Nullable Object value) {
+	static @Nullable Long asLong(@Nullable Object value) {
 		if (value instanceof Number number) {
 			return number.longValue();
 		}

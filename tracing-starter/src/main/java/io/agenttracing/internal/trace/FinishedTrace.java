@@ -158,8 +158,12 @@ final class FinishedTrace implements PendingExport {
 			for (RecordingSpan span : this.spans) {
 				all.add(span.toData(traceId, this.sessionId));
 			}
-			data = TraceData.ofKnownRoots(traceId, this.name, start, this.sessionId, all, this.roots, this.droppedSpans,
-					this.incomplete);
+			List<SpanData> kept = LevelThreshold.apply(all, this.trace.settings().minimumLevel());
+			data = (kept == null)
+					? TraceData.ofKnownRoots(traceId, this.name, start, this.sessionId, all, this.roots,
+							this.droppedSpans, this.incomplete)
+					: TraceData.of(traceId, this.name, start, this.sessionId, kept, this.fragment, this.droppedSpans,
+							this.incomplete);
 		}
 		if (this.identity == null) {
 			return data;

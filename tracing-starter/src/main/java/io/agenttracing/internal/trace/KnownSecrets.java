@@ -91,7 +91,8 @@ final class KnownSecrets {
 		return new SpanData(span.traceId(), span.spanId(), span.parentId(), span.name(), span.kind(), span.status(),
 				span.startEpochNanos(), span.endEpochNanos(), span.startOffsetNanos(), span.durationNanos(),
 				span.sessionId(), maskValues(span.attributes(), secrets), events, maskedError,
-				text(span.input(), secrets), text(span.output(), secrets), tags, span.signals());
+				text(span.input(), secrets), text(span.output(), secrets), tags, span.signals(), span.level(),
+				span.links());
 	}
 
 	private static Map<String, Object> maskValues(Map<String, Object> values, List<String> secrets) {

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
+import io.agenttracing.SpanLevel;
 import io.agenttracing.SpanScope;
 import io.agenttracing.TraceContext;
 import io.agenttracing.Tracer;
@@ -252,6 +253,11 @@ public final class RecordingTracer implements Tracer {
 	 */
 	public int expireOpenTraces(long nanoTime) {
 		return this.environment.openTraces().expire(nanoTime);
+	}
+
+	/** The threshold below which spans are not recorded. */
+	public SpanLevel minimumLevel() {
+		return this.environment.settings().minimumLevel();
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.agenttracing.Signal;
 import io.agenttracing.SpanError;
 import io.agenttracing.SpanEvent;
+import io.agenttracing.SpanLink;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +28,8 @@ final class SpanContents {
 
 	private @Nullable Map<String, String> tags;
 
+	private @Nullable List<SpanLink> links;
+
 	/** How the span failed, if it did. */
 	@Nullable SpanError error;
 
@@ -37,6 +40,8 @@ final class SpanContents {
 	private int droppedSignals;
 
 	private int droppedTags;
+
+	private int droppedLinks;
 
 	/** Puts, or with {@code null} removes, an attribute; returns whether it was kept. */
 	boolean putAttribute(String key, @Nullable Object value, int max) {
@@ -91,6 +96,21 @@ final class SpanContents {
 		return true;
 	}
 
+	boolean addLink(SpanLink link, int max) {
+		if (this.links == null) {
+			this.links = new ArrayList<>(2);
+		}
+		if (this.links.size() >= max) {
+			this.droppedLinks++;
+			return false;
+		}
+		return this.links.add(link);
+	}
+
+	List<SpanLink> links() {
+		return (this.links != null) ? List.copyOf(this.links) : List.of();
+	}
+
 	@Nullable Object attribute(String key) {
 		return (this.attributes != null) ? this.attributes.get(key) : null;
 	}
@@ -104,12 +124,13 @@ final class SpanContents {
 		Map<String, Object> attrs = (this.attributes == null) ? Map.of()
 				: frozen ? Collections.unmodifiableMap(this.attributes) : new LinkedHashMap<>(this.attributes);
 		if (this.droppedAttributes > 0 || this.droppedEvents > 0 || this.droppedSignals > 0 || this.droppedTags > 0
-				|| truncatedValues > 0) {
+				|| this.droppedLinks > 0 || truncatedValues > 0) {
 			attrs = new LinkedHashMap<>(attrs);
 			putCount(attrs, "agent.tracing.dropped_attributes", this.droppedAttributes);
 			putCount(attrs, "agent.tracing.dropped_events", this.droppedEvents);
 			putCount(attrs, "agent.tracing.dropped_signals", this.droppedSignals);
 			putCount(attrs, "agent.tracing.dropped_tags", this.droppedTags);
+			putCount(attrs, "agent.tracing.dropped_links", this.droppedLinks);
 			putCount(attrs, "agent.tracing.truncated_values", truncatedValues);
 		}
 		return attrs;

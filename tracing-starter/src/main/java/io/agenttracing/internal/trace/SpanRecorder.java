@@ -1,10 +1,17 @@
 package io.agenttracing.internal.trace;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
 import io.agenttracing.Signal;
 import io.agenttracing.Span;
 import io.agenttracing.SpanError;
 import io.agenttracing.SpanEvent;
+import io.agenttracing.SpanLevel;
+import io.agenttracing.SpanLink;
 import io.agenttracing.SpanStatus;
+import io.agenttracing.internal.support.RateLimitedLog;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,12 +22,22 @@ import org.jspecify.annotations.Nullable;
  */
 abstract sealed class SpanRecorder implements Span permits RecordingSpan {
 
+	/**
+	 * Links a span keeps; OpenTelemetry's SDK keeps 128 by default, a span here needs
+	 * few.
+	 */
+	private static final int MAX_LINKS = 32;
+
+	private static final RateLimitedLog invalidLinks = new RateLimitedLog(SpanRecorder.class, 1, TimeUnit.MINUTES);
+
 	final RecordingTrace trace;
 
 	/** Set under the trace's monitor; every change after it is ignored. */
 	boolean ended;
 
 	SpanStatus status = SpanStatus.UNSET;
+
+	SpanLevel level = SpanLevel.INFO;
 
 	/** Attributes, events, signals, tags and the error; made with the first of them. */
 	@Nullable SpanContents contents;
@@ -109,6 +126,53 @@ abstract sealed class SpanRecorder implements Span permits RecordingSpan {
 				if (contents().addSignal(signal, settings.maxSignals())) {
 					countCut(signal.name().length() != name.length());
 				}
+			}
+		}
+		return this;
+	}
+
+	@Override
+	public Span setLevel(SpanLevel level) {
+		if (level != null) {
+			synchronized (this.trace) {
+				if (!this.ended) {
+					this.level = level;
+				}
+			}
+		}
+		return this;
+	}
+
+	@Override
+	public SpanLevel level() {
+		synchronized (this.trace) {
+			return this.level;
+		}
+	}
+
+	@Override
+	public Span addLink(String traceId, String spanId, Map<String, Object> attributes) {
+		if (traceId == null || spanId == null || !Ids.isValidTraceId(traceId) || !Ids.isValidSpanId(spanId)) {
+			invalidLinks.warn("A link to trace '" + traceId + "', span '" + spanId
+					+ "' was dropped: a link names a W3C trace id (32 lowercase hex characters) and span id (16)");
+			return this;
+		}
+		SpanSettings settings = this.trace.settings();
+		Map<String, Object> kept = new LinkedHashMap<>();
+		if (attributes != null) {
+			attributes.forEach((key, value) -> {
+				if (key != null && value != null) {
+					Object boundedValue = settings.attributeValue(key, value);
+					if (boundedValue != null) {
+						kept.put(settings.name(key), boundedValue);
+					}
+				}
+			});
+		}
+		SpanLink link = new SpanLink(traceId, spanId, kept);
+		synchronized (this.trace) {
+			if (!this.ended) {
+				contents().addLink(link, MAX_LINKS);
 			}
 		}
 		return this;

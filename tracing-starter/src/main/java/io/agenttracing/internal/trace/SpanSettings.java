@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.agenttracing.SpanLevel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,9 +23,10 @@ import org.jspecify.annotations.Nullable;
  * @param maxNameLength longest name kept (span, event, signal and tag names, tag values,
  * session id)
  * @param pricing prices that give LLM spans their cost
+ * @param minimumLevel threshold below which spans are left out of their traces
  */
 record SpanSettings(ValueCapturer capturer, int maxAttributes, int maxEvents, int maxSignals, int maxTags,
-		int maxStackFrames, int maxValueLength, int maxNameLength, ModelPricing pricing) {
+		int maxStackFrames, int maxValueLength, int maxNameLength, ModelPricing pricing, SpanLevel minimumLevel) {
 
 	static final String REDACTED = CapturedText.REDACTED;
 

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import io.agenttracing.Span;
+import io.agenttracing.SpanLevel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,6 +73,8 @@ public final class TracerBuilder {
 	private java.time.Duration maxTraceDuration = DEFAULT_MAX_TRACE_DURATION;
 
 	private ModelPricing pricing = ModelPricing.builtIn();
+
+	private SpanLevel minimumLevel = SpanLevel.INFO;
 
 	private Supplier<@Nullable RemoteParent> externalParent = () -> null;
 
@@ -182,6 +185,15 @@ public final class TracerBuilder {
 	}
 
 	/**
+	 * Threshold below which spans are left out of their traces; {@link SpanLevel#INFO} by
+	 * default.
+	 */
+	public TracerBuilder minimumLevel(SpanLevel level) {
+		this.minimumLevel = java.util.Objects.requireNonNull(level, "level");
+		return this;
+	}
+
+	/**
 	 * Whether the tracer records at all; a disabled one starts only {@link Span#noop()}
 	 * spans.
 	 */
@@ -201,7 +213,7 @@ public final class TracerBuilder {
 		OpenTraces openTraces = new OpenTraces(this.maxTraceDuration.toNanos(), this.enabled);
 		SpanSettings settings = new SpanSettings(this.capturer, this.maxAttributesPerSpan, this.maxEventsPerSpan,
 				this.maxSignalsPerSpan, this.maxTagsPerSpan, this.maxStackFrames, this.maxValueLength,
-				this.maxNameLength, this.pricing);
+				this.maxNameLength, this.pricing, this.minimumLevel);
 		return new RecordingTracer(new TraceEnvironment(settings, this.maxSpansPerTrace, this.sink, openTraces),
 				this.enabled, this.samplingProbability, this.externalParent);
 	}

@@ -84,7 +84,8 @@ class BoundedValuesTest {
 		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 		for (int i = 0; i < 1200; i++) {
 			SpanData span = new SpanData(traceId, Ids.hex(i + 1L), null, "request", SpanKind.INTERNAL, SpanStatus.OK, i,
-					i + 1, 0, 1, null, Map.of(), List.of(), null, null, null, Map.of(), List.of());
+					i + 1, 0, 1, null, Map.of(), List.of(), null, null, null, Map.of(), List.of(),
+					io.agenttracing.SpanLevel.INFO, List.of());
 			memory.export(TraceData.of(traceId, "request", i, null, new ArrayList<>(List.of(span)), false, 0));
 		}
 		TraceData merged = memory.findById(traceId).orElseThrow();

@@ -54,7 +54,8 @@ class OpenTraceExpiryTest {
 			assertThat(trace.spans()).extracting(SpanData::name).containsExactly("memory.load");
 			assertThat(trace.toJson()).contains("\"incomplete\":true");
 			assertThat(ConsoleTraceExporter.Format.TREE).isNotNull();
-			assertThat(AgentSemantics.attributes(trace.spans().get(0), null, trace.incomplete()))
+			assertThat(AgentSemantics.attributes(trace.spans().get(0), null, trace.incomplete(),
+					io.agenttracing.internal.semconv.Families.DEFAULT))
 				.containsEntry(AgentSemantics.INCOMPLETE, true);
 		});
 		// Spans that end later go out as fragments of the same trace.
