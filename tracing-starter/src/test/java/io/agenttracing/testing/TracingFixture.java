@@ -1,5 +1,6 @@
 package io.agenttracing.testing;
 
+import io.agenttracing.SpanLevel;
 import io.agenttracing.Tracing;
 
 import java.time.Duration;
@@ -35,9 +36,14 @@ public final class TracingFixture implements AutoCloseable {
 	private final RecordingTracer tracer;
 
 	public TracingFixture(int maxValueLength, List<String> redactKeys) {
+		this(maxValueLength, redactKeys, SpanLevel.INFO);
+	}
+
+	public TracingFixture(int maxValueLength, List<String> redactKeys, SpanLevel minimumLevel) {
 		this.tracer = RecordingTracer.builder()
 			.sink(this.pipeline)
 			.capturer(new JsonValueCapturer(maxValueLength, redactKeys))
+			.minimumLevel(minimumLevel)
 			.build();
 		// What the auto-configuration does: Tracing.currentSpan() reads through it.
 		Tracing.install(this.tracer);
