@@ -69,7 +69,7 @@ class SpringAiAgentApplicationTest {
 		assertThat(firstCall.get("gen_ai.response.finish_reasons").get(0).asString()).isEqualTo("tool_calls");
 		// The model was offered the tools as the application declared them.
 		assertThat(model.requests().get(model.requests().size() - 2).get("tools").findValuesAsString("name"))
-			.containsExactlyInAnyOrder("weather", "lookupOrder");
+			.containsExactlyInAnyOrder("weather", "lookupOrder", "salesReport", "nothing");
 	}
 
 	@Test
@@ -130,6 +130,14 @@ class SpringAiAgentApplicationTest {
 			assertThat(call.get("attributes").get("gen_ai.usage.output_tokens").asInt()).isEqualTo(COMPLETION_TOKENS);
 		});
 		assertThat(trace.get("totalTokens").asInt()).isEqualTo(2 * (PROMPT_TOKENS + COMPLETION_TOKENS));
+		// The answer's model call and the ChatClient call know when their first chunk
+		// came.
+		JsonNode answer = calls.get(calls.size() - 1).get("attributes");
+		assertThat(answer.get("gen_ai.request.stream").asBoolean()).isTrue();
+		assertThat(answer.get("gen_ai.response.time_to_first_chunk").asDouble()).isPositive();
+		JsonNode call = AgentAppClient.spans(trace, "AGENT").get(0).get("attributes");
+		assertThat(call.get("gen_ai.response.time_to_first_chunk").asDouble()).isPositive()
+			.isLessThan(AgentAppClient.spans(trace, "AGENT").get(0).get("durationMs").asDouble() / 1000);
 	}
 
 	@Test

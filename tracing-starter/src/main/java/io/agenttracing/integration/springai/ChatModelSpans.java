@@ -56,15 +56,27 @@ final class ChatModelSpans implements ObservationSpanMapping<ChatModelObservatio
 		if (options != null) {
 			setIfPresent(span, "gen_ai.request.temperature", options.getTemperature());
 			setIfPresent(span, "gen_ai.request.max_tokens", options.getMaxTokens());
+			setIfPresent(span, "gen_ai.request.top_p", options.getTopP());
+			setIfPresent(span, "gen_ai.request.top_k", options.getTopK());
+			setIfPresent(span, "gen_ai.request.frequency_penalty", options.getFrequencyPenalty());
+			setIfPresent(span, "gen_ai.request.presence_penalty", options.getPresencePenalty());
+			List<String> stop = options.getStopSequences();
+			if (stop != null && !stop.isEmpty()) {
+				span.setAttribute("gen_ai.request.stop_sequences", stop);
+			}
 		}
 		if (context.isStreaming()) {
 			span.setAttribute("gen_ai.request.stream", true);
+			StreamingModelCalls.started(span);
 		}
 		span.setInput(SpringAiMessages.prompt(context.getRequest()));
 	}
 
 	@Override
 	public void stopped(ChatModelObservationContext context, Span span) {
+		if (context.isStreaming()) {
+			StreamingModelCalls.stopped(span);
+		}
 		ChatResponse response = context.getResponse();
 		if (response == null) {
 			return;

@@ -23,10 +23,11 @@ import org.springframework.core.Ordered;
 /**
  * The first advisor of every ChatClient built from Spring Boot's
  * {@code ChatClient.Builder}: it hands the request's tools on wrapped in
- * {@link TracedToolCallback}, so a tool call is a TOOL span whoever runs it. Spring AI's
- * own tool observations only exist when the tool calling manager was given the
- * application's observation registry, which a {@code ToolCallingAdvisor} or a manager the
- * application builds itself is not.
+ * {@link TracedToolCallback}, so a tool call is a TOOL span whoever runs it, and, for a
+ * streamed call, records when the first chunk of the call and of each model call came.
+ * Spring AI's own tool observations only exist when the tool calling manager was given
+ * the application's observation registry, which a {@code ToolCallingAdvisor} or a manager
+ * the application builds itself is not.
  */
 final class ToolTracingAdvisor implements CallAdvisor, StreamAdvisor {
 
@@ -62,7 +63,9 @@ final class ToolTracingAdvisor implements CallAdvisor, StreamAdvisor {
 		return Flux.deferContextual((context) -> {
 			Span parent = TracingObservationHandler
 				.spanOf(context.getOrDefault(ObservationThreadLocalAccessor.KEY, (Observation) null));
-			return chain.nextStream(withTracedTools(request, (parent != null) ? parent : this.tracer.currentSpan()));
+			Span call = (parent != null) ? parent : this.tracer.currentSpan();
+			StreamingModelCalls.Chunks chunks = new StreamingModelCalls.Chunks(call);
+			return chain.nextStream(withTracedTools(request, call)).doOnNext((chunk) -> chunks.chunk());
 		});
 	}
 
