@@ -122,8 +122,8 @@ class ChatTracingTest {
 		assertThat(list.get(1).get("traceId").asString()).isEqualTo(first);
 		JsonNode summary = list.get(1);
 		assertThat(summary.propertyNames()).containsExactly("traceId", "name", "kind", "status", "startTime",
-				"durationMs", "spanCount", "errorCount", "sessionId", "sessionName", "userId", "tags", "totalTokens",
-				"totalCost", "droppedSpans", "incomplete");
+				"durationMs", "spanCount", "errorCount", "level", "sessionId", "sessionName", "userId", "tags",
+				"totalTokens", "totalCost", "droppedSpans", "incomplete");
 		assertThat(summary.get("kind").asString()).isEqualTo("WORKFLOW");
 		assertThat(summary.get("sessionId").asString()).isEqualTo("alpha");
 		assertThat(summary.get("spanCount").asInt()).isGreaterThanOrEqualTo(7);
@@ -136,6 +136,12 @@ class ChatTracingTest {
 		assertThat(this.http.get("/actuator/traces?kind=LLM").json().get("traces")).hasSize(2);
 		assertThat(this.http.get("/actuator/traces?kind=INTERNAL").json().get("traces")).isEmpty();
 		assertThat(this.http.get("/actuator/traces?kind=nonsense").status()).isEqualTo(400);
+		assertThat(this.http.get("/actuator/traces?level=LOUD").status()).isEqualTo(400);
+		assertThat(this.http.get("/actuator/traces?level=INFO").json().get("traces")).hasSize(2);
+		// The chat whose tool failed reaches ERROR, and so WARNING.
+		assertThat(this.http.get("/actuator/traces?level=WARNING").json().get("traces")).hasSize(1);
+		assertThat(this.http.get("/actuator/traces?level=WARNING").json().get("traces").get(0).get("level").asString())
+			.isEqualTo("ERROR");
 		assertThat(this.http.get("/actuator/traces?status=OK&kind=WORKFLOW").json().get("traces")).hasSize(2);
 	}
 

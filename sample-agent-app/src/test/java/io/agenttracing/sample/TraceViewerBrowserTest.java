@@ -187,6 +187,17 @@ class TraceViewerBrowserTest {
 		assertThat(turns.get(0).getText()).contains("What is 2*21?").contains("2*21 = 42");
 		assertThat(turns.get(1).getText()).contains("And the weather in Rome?");
 		assertThat(browser.findElement(By.id("session-totals")).getText()).contains("Turns\n2");
+
+		// The second turn links the first: the link opens it.
+		browser.get(viewer() + "#/trace/" + second);
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".row[title='ChatWorkflow.handle']")))
+			.click();
+		WebElement link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#detail .links a")));
+		assertThat(link.getText()).contains(first);
+		link.click();
+		wait.until(ExpectedConditions.urlContains(first));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("trace-title"), "ChatWorkflow.handle"));
+		assertThat(browser.getCurrentUrl()).contains("#/trace/" + first);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.agenttracing.SpanKind;
+import io.agenttracing.SpanLevel;
 import io.agenttracing.Tracing;
 import io.agenttracing.annotation.Traced;
 import io.agenttracing.sample.llm.ChatMessage;
@@ -32,6 +33,11 @@ public class ResearchAgent {
 		this.tools = tools;
 	}
 
+	/** The system prompt's name and version, recorded on each model call. */
+	public static final String PROMPT_NAME = "research-agent-system";
+
+	public static final String PROMPT_VERSION = "2";
+
 	@Traced(kind = SpanKind.AGENT, attributes = "gen_ai.agent.name=research-agent")
 	public AgentAnswer respond(String message, List<ChatMessage> history, List<String> context) {
 		List<ChatMessage> messages = new ArrayList<>();
@@ -54,7 +60,9 @@ public class ResearchAgent {
 				messages.add(ChatMessage.tool(call.id(), this.tools.execute(call)));
 			}
 		}
-		Tracing.currentSpan().addEvent("step-budget-exhausted");
+		// The agent answered, but not as asked: a warning, which Langfuse and the viewer
+		// show.
+		Tracing.currentSpan().addEvent("step-budget-exhausted").setLevel(SpanLevel.WARNING);
 		return new AgentAnswer("I could not finish within " + MAX_STEPS + " steps.", used, model);
 	}
 

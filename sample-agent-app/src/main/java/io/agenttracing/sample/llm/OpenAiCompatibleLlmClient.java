@@ -8,6 +8,7 @@ import java.util.Map;
 import io.agenttracing.SpanKind;
 import io.agenttracing.Tracing;
 import io.agenttracing.annotation.Traced;
+import io.agenttracing.sample.agent.ResearchAgent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,6 +60,7 @@ public class OpenAiCompatibleLlmClient implements LlmClient {
 		}
 		LlmResponse answer = parse(response);
 		Tracing.currentSpan()
+			.setPrompt(ResearchAgent.PROMPT_NAME, ResearchAgent.PROMPT_VERSION)
 			.setModel(this.properties.getModel())
 			.setTokenUsage(answer.inputTokens(), answer.outputTokens())
 			.setAttribute("gen_ai.response.model", answer.model())

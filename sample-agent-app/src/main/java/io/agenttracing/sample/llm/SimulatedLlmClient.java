@@ -6,6 +6,7 @@ import java.util.List;
 import io.agenttracing.SpanKind;
 import io.agenttracing.Tracing;
 import io.agenttracing.annotation.Traced;
+import io.agenttracing.sample.agent.ResearchAgent;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -35,6 +36,7 @@ public class SimulatedLlmClient implements LlmClient {
 		think();
 		LlmResponse response = SimulatedReasoner.reply(messages, tools.stream().map(ToolSpec::name).toList(), MODEL);
 		Tracing.currentSpan()
+			.setPrompt(ResearchAgent.PROMPT_NAME, ResearchAgent.PROMPT_VERSION)
 			.setModel(MODEL)
 			.setTokenUsage(response.inputTokens(), response.outputTokens())
 			.setAttribute("gen_ai.provider.name", "simulated");

@@ -62,7 +62,11 @@ final class TracingChatModelListener implements ChatModelListener {
 			}
 			context.attributes().put(SPAN, span);
 			context.attributes().put(OWNED, !joined);
-			if (!joined && !streaming()) {
+			boolean streaming = streaming();
+			if (streaming) {
+				span.setAttribute("gen_ai.request.stream", true);
+			}
+			if (!joined && !streaming) {
 				// A blocking call answers on this thread: the span is current meanwhile,
 				// so the
 				// HTTP call the model makes nests under it.
@@ -78,6 +82,13 @@ final class TracingChatModelListener implements ChatModelListener {
 			}
 			setIfPresent(span, "gen_ai.request.temperature", request.temperature());
 			setIfPresent(span, "gen_ai.request.max_tokens", request.maxOutputTokens());
+			setIfPresent(span, "gen_ai.request.top_p", request.topP());
+			setIfPresent(span, "gen_ai.request.top_k", request.topK());
+			setIfPresent(span, "gen_ai.request.frequency_penalty", request.frequencyPenalty());
+			setIfPresent(span, "gen_ai.request.presence_penalty", request.presencePenalty());
+			if (request.stopSequences() != null && !request.stopSequences().isEmpty()) {
+				span.setAttribute("gen_ai.request.stop_sequences", request.stopSequences());
+			}
 			span.setInput(LangChain4jMessages.request(request));
 		});
 	}

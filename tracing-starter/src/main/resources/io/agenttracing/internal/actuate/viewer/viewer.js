@@ -106,7 +106,7 @@
   // ---- the trace list ------------------------------------------------------------------
 
   const filterIds = { kind: 'filter-kind', status: 'filter-status', session: 'filter-session', user: 'filter-user',
-    tag: 'filter-tag', q: 'filter-text' };
+    tag: 'filter-tag', q: 'filter-text', level: 'filter-level' };
 
   function openList(params) {
     show('list');
@@ -135,7 +135,7 @@
     const generation = ++listGeneration;
     const filters = filterParams();
     const query = new URLSearchParams({ limit: String(LIST_LIMIT) });
-    for (const name of ['kind', 'session', 'user', 'tag', 'q']) if (filters.get(name)) query.set(name, filters.get(name));
+    for (const name of ['kind', 'session', 'user', 'tag', 'q', 'level']) if (filters.get(name)) query.set(name, filters.get(name));
     if (filters.get('status') === 'errors') query.set('errors', 'true');
     if (filters.get('status') === 'ok') query.set('errors', 'false');
     try {
@@ -160,7 +160,8 @@
       const tags = (trace.tags || []).map((tag) => el('span', { class: 'tag', text: tag }));
       const row = el('tr', { tabindex: 0, 'data-trace-id': trace.traceId },
         el('td', { text: formatTime(trace.startTime) }),
-        el('td', { class: 'name' }, trace.name || '(unnamed)', ...tags),
+        el('td', { class: 'name' }, trace.name || '(unnamed)', ...tags,
+          (trace.level === 'WARNING' || trace.level === 'ERROR') ? el('span', { class: 'level level-' + trace.level, text: trace.level }) : null),
         el('td', null, kindBadge(trace.kind)),
         el('td', { class: 'status-' + trace.status },
           trace.status + (trace.errorCount ? ' (' + trace.errorCount + ' error' + (trace.errorCount > 1 ? 's' : '') + ')' : ''),
@@ -347,7 +348,8 @@
       'data-span-id': span.spanId, 'data-kind': span.kind, 'data-status': span.status, 'data-depth': row.depth,
       title: span.name },
       el('div', { class: 'label' },
-        el('span', { style: null, class: 'indent' }), toggle, kindBadge(span.kind), el('span', { class: 'name', text: span.name })),
+        el('span', { style: null, class: 'indent' }), toggle, kindBadge(span.kind), el('span', { class: 'name', text: span.name }),
+        (span.level && span.level !== 'INFO') ? el('span', { class: 'level level-' + span.level, text: span.level }) : null),
       el('div', { class: 'track' },
         el('div', { class: 'span-bar kind-' + span.kind }),
         el('span', { class: 'duration', text: formatDuration(span.endTime ? span.durationMs : null) })));
@@ -433,8 +435,16 @@
     parts.push(el('h2', { text: span.name }));
     parts.push(el('p', null, kindBadge(span.kind), ' ',
       el('span', { class: 'status-' + span.status, text: span.status }), ' · ',
+      el('span', { class: 'level level-' + (span.level || 'INFO'), text: span.level || 'INFO' }), ' · ',
       formatDuration(span.endTime ? span.durationMs : null), ' · starts at +',
       formatDuration(span.startMs - current.t0)));
+    if (span.links && span.links.length) {
+      parts.push(el('h3', { text: 'Links' }));
+      parts.push(el('ul', { class: 'links' }, ...span.links.map((link) => el('li', null,
+        el('a', { href: '#/trace/' + encodeURIComponent(link.traceId) + '/span/' + encodeURIComponent(link.spanId),
+          text: link.traceId === current.data.traceId ? 'span ' + link.spanId + ' of this trace' : 'trace ' + link.traceId + ' span ' + link.spanId }),
+        Object.keys(link.attributes || {}).length ? ' ' + JSON.stringify(link.attributes) : ''))));
+    }
     if (span.error) {
       parts.push(el('h3', { text: 'Error' }));
       parts.push(el('div', { class: 'error-box' },
@@ -448,6 +458,10 @@
       const facts = [['Model', model], ['Provider', attributes['gen_ai.provider.name']],
         ['Input tokens', attributes['gen_ai.usage.input_tokens']],
         ['Output tokens', attributes['gen_ai.usage.output_tokens']],
+        ['Time to first token', attributes['gen_ai.response.time_to_first_chunk'] !== undefined
+          ? formatDuration(attributes['gen_ai.response.time_to_first_chunk'] * 1000) : undefined],
+        ['Prompt', attributes['prompt.name'] !== undefined
+          ? attributes['prompt.name'] + (attributes['prompt.version'] !== undefined ? ' v' + attributes['prompt.version'] : '') : undefined],
         ['Cost', formatCost(attributes['gen_ai.usage.cost'])]].filter(([, value]) => value !== undefined && value !== '');
       parts.push(table(facts));
       const conversation = [...messagesOf(span.input), ...messagesOf(span.output)];
