@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.agenttracing.agentapps.AgentAppClient;
 import io.agenttracing.agentapps.FakeOpenAiServer;
+import io.agenttracing.agentapps.GenAiExport;
+import io.agenttracing.agentapps.OtlpReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -26,10 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = LangChain4jAgentApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.ai.openai.api-key=unused", "management.endpoints.web.exposure.include=traces",
-				"agent.tracing.exporters.console.enabled=false", "agent.tracing.export.schedule-delay=10ms" })
+				"agent.tracing.exporters.console.enabled=false", "agent.tracing.export.schedule-delay=10ms",
+				"agent.tracing.exporters.otlp.enabled=true" })
 class LangChain4jAgentApplicationTest {
 
 	static final FakeOpenAiServer model = new FakeOpenAiServer();
+
+	static final OtlpReceiver collector = new OtlpReceiver();
 
 	@LocalServerPort
 	int port;
@@ -37,11 +42,13 @@ class LangChain4jAgentApplicationTest {
 	@DynamicPropertySource
 	static void modelServer(DynamicPropertyRegistry registry) {
 		registry.add("model.base-url", model::baseUrl);
+		registry.add("agent.tracing.exporters.otlp.endpoint", collector::endpoint);
 	}
 
 	@AfterAll
 	static void stopModel() {
 		model.close();
+		collector.close();
 	}
 
 	@Test
@@ -147,6 +154,23 @@ class LangChain4jAgentApplicationTest {
 		assertThat(call.get("status").asString()).isEqualTo("ERROR");
 		assertThat(call.get("error").get("type").asString())
 			.isEqualTo("dev.langchain4j.exception.InternalServerException");
+	}
+
+	@Test
+	void theOtlpExportDescribesTheInvocationInTheGenAiConventions() {
+		AgentAppClient app = new AgentAppClient(this.port);
+		HttpResponse<String> call = app.post("/chat",
+				"{\"conversation\":\"otlp-lc\",\"message\":\"What is the weather in Paris?\"}");
+
+		List<io.opentelemetry.proto.trace.v1.Span> spans = GenAiExport.awaitSpans(collector,
+				AgentAppClient.traceId(call));
+		GenAiExport.assertWeatherChat(spans, "otlp-lc");
+		io.opentelemetry.proto.trace.v1.Span agent = spans.stream()
+			.filter((span) -> span.getName().equals("ShopAssistant.chat"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(OtlpReceiver.attribute(agent, "gen_ai.operation.name")).isEqualTo("invoke_agent");
+		assertThat(OtlpReceiver.attribute(agent, "gen_ai.agent.name")).isEqualTo("ShopAssistant");
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.agenttracing.agentapps.AgentAppClient;
 import io.agenttracing.agentapps.FakeOpenAiServer;
+import io.agenttracing.agentapps.GenAiExport;
+import io.agenttracing.agentapps.OtlpReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -23,10 +25,12 @@ import static org.assertj.core.api.Assertions.within;
 @SpringBootTest(classes = SpringAiAgentApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.ai.openai.api-key=sk-test-key-123456", "spring.ai.openai.chat.options.model=gpt-4o-mini",
 				"management.endpoints.web.exposure.include=traces", "agent.tracing.exporters.console.enabled=false",
-				"agent.tracing.export.schedule-delay=10ms" })
+				"agent.tracing.export.schedule-delay=10ms", "agent.tracing.exporters.otlp.enabled=true" })
 class SpringAiAgentApplicationTest {
 
 	static final FakeOpenAiServer model = new FakeOpenAiServer();
+
+	static final OtlpReceiver collector = new OtlpReceiver();
 
 	@LocalServerPort
 	int port;
@@ -34,11 +38,13 @@ class SpringAiAgentApplicationTest {
 	@DynamicPropertySource
 	static void modelServer(DynamicPropertyRegistry registry) {
 		registry.add("spring.ai.openai.base-url", model::baseUrl);
+		registry.add("agent.tracing.exporters.otlp.endpoint", collector::endpoint);
 	}
 
 	@AfterAll
 	static void stopModel() {
 		model.close();
+		collector.close();
 	}
 
 	@Test
@@ -152,6 +158,25 @@ class SpringAiAgentApplicationTest {
 		JsonNode call = AgentAppClient.spans(trace, "LLM").get(0);
 		assertThat(call.get("status").asString()).isEqualTo("ERROR");
 		assertThat(call.get("error").get("message").asString()).contains("500");
+	}
+
+	@Test
+	void theOtlpExportDescribesTheChatInTheGenAiConventions() {
+		AgentAppClient app = new AgentAppClient(this.port);
+		HttpResponse<String> call = app.post("/chat",
+				"{\"conversation\":\"otlp-call\",\"message\":\"What is the weather in Paris?\"}");
+		HttpResponse<String> stream = app.post("/stream",
+				"{\"conversation\":\"otlp-stream\",\"message\":\"What is the weather in Paris?\"}");
+
+		GenAiExport.assertWeatherChat(GenAiExport.awaitSpans(collector, AgentAppClient.traceId(call)), "otlp-call");
+		List<io.opentelemetry.proto.trace.v1.Span> streamed = GenAiExport.awaitSpans(collector,
+				AgentAppClient.traceId(stream));
+		GenAiExport.assertWeatherChat(streamed, "otlp-stream");
+		assertThat(streamed.stream().filter(GenAiExport::isModelCall))
+			.allSatisfy((span) -> assertThat(OtlpReceiver.attribute(span, "gen_ai.request.stream")).isEqualTo(true))
+			.anySatisfy(
+					(span) -> assertThat((Double) OtlpReceiver.attribute(span, "gen_ai.response.time_to_first_chunk"))
+						.isPositive());
 	}
 
 }
