@@ -159,4 +159,9 @@ final class NoopSpan implements Span {
 		return this;
 	}
 
+	@Override
+	public Span score(Score score) {
+		return this;
+	}
+
 }

@@ -141,6 +141,12 @@ public interface Span extends AutoCloseable {
 	 */
 	Span addLink(String traceId, String spanId, Map<String, Object> attributes);
 
+	/**
+	 * Gives this span a score: a judgement of this step, kept with its trace. A span that
+	 * does not record ignores it.
+	 */
+	Span score(Score score);
+
 	/** Links {@code cause}: this span's work follows from it. */
 	default Span followsFrom(Span cause) {
 		return addLink(cause.traceId(), cause.spanId(), Map.of());

@@ -120,4 +120,13 @@ public interface TraceContext {
 	 */
 	void setBaggage(String key, @Nullable String value);
 
+	/**
+	 * Gives the trace a score while it runs, such as a self-check of the agent; it is
+	 * kept with the trace and exported with it. A trace keeps at most 100 scores.
+	 */
+	TraceContext score(Score score);
+
+	/** The scores given to the trace so far. */
+	List<Score> scores();
+
 }

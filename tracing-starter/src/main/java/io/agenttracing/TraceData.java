@@ -30,14 +30,25 @@ import org.jspecify.annotations.Nullable;
  * @param userId the user the trace served, if set
  * @param sessionName a readable name of the session, if set
  * @param tags labels of the whole trace, in the order they were added
+ * @param scores judgements of the trace and its spans, in the order they were given
  */
 public record TraceData(String traceId, @Nullable String name, SpanKind kind, SpanStatus status, long startEpochNanos,
 		long durationNanos, @Nullable String sessionId, List<SpanData> spans, boolean fragment, int droppedSpans,
-		boolean incomplete, @Nullable String userId, @Nullable String sessionName, List<String> tags) {
+		boolean incomplete, @Nullable String userId, @Nullable String sessionName, List<String> tags,
+		List<Score> scores) {
 
 	public TraceData {
 		spans = List.copyOf(spans);
 		tags = List.copyOf(tags);
+		scores = List.copyOf(scores);
+	}
+
+	/** A trace without scores. */
+	public TraceData(String traceId, @Nullable String name, SpanKind kind, SpanStatus status, long startEpochNanos,
+			long durationNanos, @Nullable String sessionId, List<SpanData> spans, boolean fragment, int droppedSpans,
+			boolean incomplete, @Nullable String userId, @Nullable String sessionName, List<String> tags) {
+		this(traceId, name, kind, status, startEpochNanos, durationNanos, sessionId, spans, fragment, droppedSpans,
+				incomplete, userId, sessionName, tags, List.of());
 	}
 
 	/** A trace without user, session name or tags. */
@@ -52,7 +63,24 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 	public TraceData withIdentity(@Nullable String userId, @Nullable String sessionName, List<String> tags) {
 		return new TraceData(this.traceId, this.name, this.kind, this.status, this.startEpochNanos, this.durationNanos,
 				this.sessionId, this.spans, this.fragment, this.droppedSpans, this.incomplete, userId, sessionName,
-				tags);
+				tags, this.scores);
+	}
+
+	/** This trace with these scores instead of its own. */
+	public TraceData withScores(List<Score> scores) {
+		return new TraceData(this.traceId, this.name, this.kind, this.status, this.startEpochNanos, this.durationNanos,
+				this.sessionId, this.spans, this.fragment, this.droppedSpans, this.incomplete, this.userId,
+				this.sessionName, this.tags, scores);
+	}
+
+	/** The newest score of that name, of the trace itself or of any of its spans. */
+	public java.util.Optional<Score> score(String name) {
+		for (int i = this.scores.size() - 1; i >= 0; i--) {
+			if (this.scores.get(i).name().equals(name)) {
+				return java.util.Optional.of(this.scores.get(i));
+			}
+		}
+		return java.util.Optional.empty();
 	}
 
 	/** Builds the trace-level summary from its spans. */

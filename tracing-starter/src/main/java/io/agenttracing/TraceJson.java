@@ -48,6 +48,15 @@ final class TraceJson {
 		json.put("errorCount", trace.errorCount());
 		json.put("level", trace.level().name());
 		putWhoAndTotals(json, trace);
+		// The newest score of each name, for the list to show, filter and sort by.
+		Map<String, Object> scores = new LinkedHashMap<>();
+		for (Score score : trace.scores()) {
+			scores.put(score.name(),
+					(score.type() == Score.Type.CATEGORICAL) ? String.valueOf(score.label())
+							: (score.type() == Score.Type.BOOLEAN)
+									? (Object) (score.value() != null && score.value() != 0) : score.value());
+		}
+		json.put("scores", scores);
 		return json;
 	}
 
@@ -61,6 +70,7 @@ final class TraceJson {
 		json.put("durationMs", trace.durationMs());
 		putWhoAndTotals(json, trace);
 		json.put("fragment", trace.fragment());
+		json.put("scores", trace.scores().stream().map(TraceJson::score).toList());
 		List<Map<String, @Nullable Object>> spans = new ArrayList<>(trace.spanCount());
 		for (SpanData span : trace.spans()) {
 			spans.add(span(span));
@@ -101,6 +111,19 @@ final class TraceJson {
 		json.put("tags", span.tags());
 		json.put("level", span.effectiveLevel().name());
 		json.put("links", span.links().stream().map(TraceJson::link).toList());
+		return json;
+	}
+
+	private static Map<String, @Nullable Object> score(Score score) {
+		Map<String, @Nullable Object> json = new LinkedHashMap<>();
+		json.put("name", score.name());
+		json.put("type", score.type().name());
+		json.put("value", score.value());
+		json.put("label", score.label());
+		json.put("comment", score.comment());
+		json.put("source", score.source());
+		json.put("time", score.time().toString());
+		json.put("spanId", score.spanId());
 		return json;
 	}
 

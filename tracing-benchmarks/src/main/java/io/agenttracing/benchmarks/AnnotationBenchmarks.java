@@ -192,6 +192,12 @@ public class AnnotationBenchmarks {
 		return state.bean.compute(state.x++);
 	}
 
+	/** A {@code @Traced(level = DEBUG)} method with the threshold at INFO. */
+	@Benchmark
+	public int tracedBelowLevel(Traced state) {
+		return state.bean.computeDetail(state.x++);
+	}
+
 	@Benchmark
 	public int tracedRootWithTenChildren(Traced state) {
 		return state.agent.run(state.x++);

@@ -249,7 +249,9 @@ public final class SlowCollectorLoadTest {
 					dropped.incrementAndGet();
 				}
 			}).build();
-			io.agenttracing.Tracer tracer = io.agenttracing.internal.trace.RecordingTracer.builder().sink(pipeline).build();
+			io.agenttracing.Tracer tracer = io.agenttracing.internal.trace.RecordingTracer.builder()
+				.sink(pipeline)
+				.build();
 			AtomicLong created = new AtomicLong();
 			AtomicBoolean running = new AtomicBoolean(true);
 			ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);

@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import io.agenttracing.SpanKind;
+import io.agenttracing.SpanLevel;
 import io.agenttracing.annotation.Traced;
 import io.micrometer.observation.annotation.Observed;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -75,6 +76,12 @@ final class Workloads {
 		@Traced(kind = SpanKind.LLM)
 		public String chat(String system, String prompt) {
 			return prompt;
+		}
+
+		/** Below the default threshold (INFO): not traced at all. */
+		@Traced(kind = SpanKind.TOOL, level = SpanLevel.DEBUG)
+		public int computeDetail(int x) {
+			return work(x);
 		}
 
 	}

@@ -3,7 +3,11 @@ package io.agenttracing.autoconfigure;
 import io.agenttracing.internal.trace.RecordingTracer;
 import io.agenttracing.Tracing;
 import io.agenttracing.internal.trace.ValueCapturer;
+import io.agenttracing.SpanLevel;
+import io.agenttracing.evaluation.TraceEvaluator;
 import io.agenttracing.internal.annotation.TracedAdvisor;
+import io.agenttracing.internal.scoring.EvaluatorLane;
+import io.agenttracing.internal.scoring.ScoreRecorder;
 import io.agenttracing.internal.annotation.TracedMethodInterceptor;
 import io.agenttracing.internal.annotation.UninterceptableTracedMethods;
 import io.agenttracing.internal.capture.JsonValueCapturer;
@@ -22,6 +26,7 @@ import jakarta.servlet.Filter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -56,7 +61,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "agent.tracing.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TracingProperties.class)
-@Import({ TraceExportersConfiguration.class, PropagationConfiguration.class })
+@Import({ TraceExportersConfiguration.class, PropagationConfiguration.class, ScoringConfiguration.class })
 public final class AgentTracingAutoConfiguration {
 
 	/** Order of the request filter: early, so the whole request is inside the trace. */
@@ -74,11 +79,20 @@ public final class AgentTracingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ExportPipeline agentTracingExportPipeline(TracingProperties properties, ListableBeanFactory beanFactory,
-			ObjectProvider<ExportListener> listeners) {
+			ObjectProvider<ExportListener> listeners, ObjectProvider<TraceEvaluator> evaluators,
+			ObjectProvider<ScoreRecorder> scores) {
 		TracingProperties.Export export = properties.getExport();
 		ExportListener listener = ExportListener.composite(listeners.orderedStream().toList());
 		ExportPipeline.Builder pipeline = ExportPipeline.builder();
 		namedExporters(beanFactory).forEach(pipeline::exporter);
+		// Each evaluator in a lane of its own; its scores reach the pipeline once it
+		// runs.
+		Supplier<ScoreRecorder> recorder = SingletonSupplier.of(scores::getObject);
+		double sampling = properties.getEvaluation().getSamplingProbability();
+		evaluators.orderedStream().forEach((evaluator) -> {
+			EvaluatorLane lane = new EvaluatorLane(evaluator, sampling, recorder);
+			pipeline.exporter(lane.name(), lane);
+		});
 		return pipeline.queueCapacity(export.getQueueCapacity())
 			.maxBatchSpans(export.getMaxBatchSpans())
 			.maxConcurrentRequests(export.getMaxConcurrentRequests())
@@ -160,8 +174,9 @@ public final class AgentTracingAutoConfiguration {
 		boolean output = !Boolean.FALSE.equals(binder.bind("agent.tracing.capture.output", Boolean.class).orElse(true));
 		Integer aspectOrder = binder.bind("agent.tracing.aspect-order", Integer.class).orElse(null);
 		int order = (aspectOrder != null) ? aspectOrder : Ordered.LOWEST_PRECEDENCE;
+		SpanLevel level = binder.bind("agent.tracing.level", SpanLevel.class).orElseGet(() -> SpanLevel.INFO);
 		TracedMethodInterceptor interceptor = TracedMethodInterceptor.create(SingletonSupplier.of(tracer::getObject),
-				input, output);
+				input, output, level);
 		return new TracedAdvisor(interceptor, order);
 	}
 

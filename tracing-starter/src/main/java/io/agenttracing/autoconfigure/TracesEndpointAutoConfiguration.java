@@ -1,6 +1,7 @@
 package io.agenttracing.autoconfigure;
 
 import io.agenttracing.internal.actuate.TracesEndpoint;
+import io.agenttracing.TraceScores;
 import io.agenttracing.export.memory.TraceRepository;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,8 +32,8 @@ final class TracesEndpointAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnBean(TraceRepository.class)
-		TracesEndpoint tracesEndpoint(TraceRepository repository) {
-			return new TracesEndpoint(repository);
+		TracesEndpoint tracesEndpoint(TraceRepository repository, ObjectProvider<TraceScores> scores) {
+			return new TracesEndpoint(repository, scores.getIfAvailable());
 		}
 
 		@Bean

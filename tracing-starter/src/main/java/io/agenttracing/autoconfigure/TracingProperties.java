@@ -86,6 +86,8 @@ public class TracingProperties implements Validator {
 
 	private final Ui ui = new Ui();
 
+	private final Evaluation evaluation = new Evaluation();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -162,6 +164,10 @@ public class TracingProperties implements Validator {
 		return this.integrations;
 	}
 
+	public Evaluation getEvaluation() {
+		return this.evaluation;
+	}
+
 	public Ui getUi() {
 		return this.ui;
 	}
@@ -199,6 +205,14 @@ public class TracingProperties implements Validator {
 		byBuilder(errors, "limits.maxNameLength", () -> tracer.maxNameLength(limits.getMaxNameLength()));
 		byBuilder(errors, "limits.maxTraceDuration", () -> tracer.maxTraceDuration(limits.getMaxTraceDuration()));
 		positive(errors, "metrics.maxSpanNames", properties.getMetrics().getMaxSpanNames());
+		double evaluated = properties.getEvaluation().getSamplingProbability();
+		if (!(evaluated >= 0 && evaluated <= 1)) {
+			errors.rejectValue("evaluation.samplingProbability", "range", "must be between 0 and 1, got " + evaluated);
+		}
+		Double maxCost = properties.getEvaluation().getBudget().getMaxCost();
+		if (maxCost != null && !(maxCost >= 0 && Double.isFinite(maxCost))) {
+			errors.rejectValue("evaluation.budget.maxCost", "range", "must be a cost of 0 or more, got " + maxCost);
+		}
 		List<String> patterns = properties.getCapture().getRedactPatterns();
 		for (int i = 0; i < patterns.size(); i++) {
 			try {
@@ -1066,6 +1080,84 @@ public class TracingProperties implements Validator {
 				throw new IllegalArgumentException("agent.tracing.pricing.models." + model + ": " + ex.getMessage(),
 						ex);
 			}
+		}
+
+	}
+
+	public static class Evaluation {
+
+		/**
+		 * Share of finished traces each evaluator judges, from 0 to 1.
+		 */
+		private double samplingProbability = 1.0;
+
+		private final Switch toolErrors = new Switch();
+
+		private final Budget budget = new Budget();
+
+		public double getSamplingProbability() {
+			return this.samplingProbability;
+		}
+
+		public void setSamplingProbability(double samplingProbability) {
+			this.samplingProbability = samplingProbability;
+		}
+
+		/** The built-in tool_success evaluator: did every tool call succeed? */
+		public Switch getToolErrors() {
+			return this.toolErrors;
+		}
+
+		public Budget getBudget() {
+			return this.budget;
+		}
+
+		public static class Switch {
+
+			/**
+			 * Whether to run this built-in evaluator.
+			 */
+			private boolean enabled;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+		}
+
+		/** The built-in within_budget evaluator. */
+		public static class Budget extends Switch {
+
+			/**
+			 * Longest a trace may take to be within budget.
+			 */
+			private @Nullable Duration maxDuration;
+
+			/**
+			 * Highest cost in US dollars a trace may have to be within budget.
+			 */
+			private @Nullable Double maxCost;
+
+			public @Nullable Duration getMaxDuration() {
+				return this.maxDuration;
+			}
+
+			public void setMaxDuration(@Nullable Duration maxDuration) {
+				this.maxDuration = maxDuration;
+			}
+
+			public @Nullable Double getMaxCost() {
+				return this.maxCost;
+			}
+
+			public void setMaxCost(@Nullable Double maxCost) {
+				this.maxCost = maxCost;
+			}
+
 		}
 
 	}

@@ -135,7 +135,9 @@ class StartupAndWiringTests {
 			.map((property) -> property.get("name").asString())
 			.sorted()
 			.toList();
-		assertThat(withoutDefault).containsExactly("agent.tracing.exporters.otlp.headers",
+		// No budget unless the application sets one.
+		assertThat(withoutDefault).containsExactly("agent.tracing.evaluation.budget.max-cost",
+				"agent.tracing.evaluation.budget.max-duration", "agent.tracing.exporters.otlp.headers",
 				"agent.tracing.pricing.models", "agent.tracing.service-name", "agent.tracing.service-version");
 		assertThat(properties).containsKeys("agent.tracing.capture.redact-keys",
 				"agent.tracing.capture.unredacted-keys", "agent.tracing.capture.redact-patterns",

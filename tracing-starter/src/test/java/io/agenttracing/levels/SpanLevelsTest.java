@@ -102,7 +102,7 @@ class SpanLevelsTest {
 		}
 
 		List<TraceData> traces = this.fixture.traces();
-		TraceQuery warnings = new TraceQuery(null, null, null, 10, null, null, null, null, SpanLevel.WARNING);
+		TraceQuery warnings = new TraceQuery(null, null, null, 10, null, null, null, null, SpanLevel.WARNING, null);
 		assertThat(traces.stream().filter(warnings::matches).map(TraceData::name)).containsExactly("Noisy.run");
 		assertThat(TraceData.toListJson(traces)).contains("\"level\":\"WARNING\"").contains("\"level\":\"INFO\"");
 	}

@@ -21,10 +21,13 @@ import org.jspecify.annotations.Nullable;
  * @param userId user of the trace
  * @param tag a tag of the trace
  * @param level a level the trace reaches: traces with a span at this level or above
+ * @param score a score the trace has: {@code name} (any value), or {@code name>0.5},
+ * {@code name>=4}, {@code name<1}, {@code name<=0}, {@code name=true},
+ * {@code name=off-topic}, {@code name!=x}, compared with the newest score of that name
  */
 public record TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @Nullable String sessionId, int limit,
 		@Nullable String text, @Nullable Boolean withErrors, @Nullable String userId, @Nullable String tag,
-		@Nullable SpanLevel level) {
+		@Nullable SpanLevel level, @Nullable String score) {
 
 	public static final int DEFAULT_LIMIT = 100;
 
@@ -32,15 +35,18 @@ public record TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @
 		if (limit <= 0) {
 			throw new IllegalArgumentException("limit must be positive, got " + limit);
 		}
+		if (score != null && !score.isBlank()) {
+			ScoreCondition.parse(score);
+		}
 	}
 
 	public TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @Nullable String sessionId, int limit) {
-		this(kind, status, sessionId, limit, null, null, null, null, null);
+		this(kind, status, sessionId, limit, null, null, null, null, null, null);
 	}
 
 	public TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @Nullable String sessionId, int limit,
 			@Nullable String text, @Nullable Boolean withErrors, @Nullable String userId, @Nullable String tag) {
-		this(kind, status, sessionId, limit, text, withErrors, userId, tag, null);
+		this(kind, status, sessionId, limit, text, withErrors, userId, tag, null, null);
 	}
 
 	/** All traces, up to the default limit. */
@@ -57,6 +63,7 @@ public record TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @
 				&& (this.userId == null || this.userId.equals(trace.userId()))
 				&& (this.tag == null || trace.tags().contains(this.tag))
 				&& (this.level == null || trace.level().isAtLeast(this.level))
+				&& (this.score == null || this.score.isBlank() || ScoreCondition.parse(this.score).matches(trace))
 				&& (this.text == null || this.text.isBlank() || holdsText(trace, this.text.trim()));
 	}
 

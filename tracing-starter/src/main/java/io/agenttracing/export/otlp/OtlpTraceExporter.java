@@ -11,6 +11,7 @@ import io.agenttracing.TraceData;
 import io.agenttracing.internal.export.ExportResults;
 import io.agenttracing.export.TraceExporter;
 import io.agenttracing.export.semconv.AttributeConventions;
+import io.agenttracing.internal.semconv.Evaluations;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
@@ -78,7 +79,8 @@ public final class OtlpTraceExporter implements TraceExporter {
 	@Override
 	public CompletionStage<Void> export(List<TraceData> traces) {
 		List<SpanData> spans = new ArrayList<>();
-		for (TraceData trace : traces) {
+		for (TraceData exported : traces) {
+			TraceData trace = Evaluations.withEvaluations(exported);
 			for (io.agenttracing.SpanData span : trace.spans()) {
 				spans.add(new OtlpSpan(span, trace, this.conventions, this.resource, this.scope));
 			}

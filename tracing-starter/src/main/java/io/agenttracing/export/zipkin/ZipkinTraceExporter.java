@@ -29,6 +29,7 @@ import io.agenttracing.TraceData;
 import io.agenttracing.internal.export.ExportResults;
 import io.agenttracing.export.TraceExporter;
 import io.agenttracing.export.semconv.AttributeConventions;
+import io.agenttracing.internal.semconv.Evaluations;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -134,7 +135,8 @@ public final class ZipkinTraceExporter implements TraceExporter {
 	}
 
 	/** The Zipkin v2 JSON model of a trace's spans. */
-	List<Map<String, Object>> spans(TraceData trace) {
+	List<Map<String, Object>> spans(TraceData exported) {
+		TraceData trace = Evaluations.withEvaluations(exported);
 		List<Map<String, Object>> spans = new ArrayList<>(trace.spanCount());
 		for (SpanData span : trace.spans()) {
 			Map<String, Object> json = new LinkedHashMap<>();

@@ -2,9 +2,11 @@ package io.agenttracing.internal.actuate;
 
 import java.util.Arrays;
 
+import io.agenttracing.Score;
 import io.agenttracing.SpanKind;
 import io.agenttracing.SpanLevel;
 import io.agenttracing.SpanStatus;
+import io.agenttracing.TraceScores;
 import io.agenttracing.export.memory.TraceQuery;
 import io.agenttracing.export.memory.TraceRepository;
 import org.jspecify.annotations.Nullable;
@@ -15,21 +17,29 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * The {@code traces} endpoint: recent traces, newest first, one trace with all its spans,
- * and clearing the store. Read-only unless the application grants more
- * ({@code management.endpoint.traces.access=unrestricted}), so that clearing is never
- * open by accident.
+ * scores added to a trace, and clearing the store. Read-only unless the application
+ * grants more ({@code management.endpoint.traces.access=unrestricted}), so that clearing
+ * is never open by accident.
  */
 @Endpoint(id = "traces", defaultAccess = Access.READ_ONLY)
 public class TracesEndpoint {
 
 	private final TraceRepository repository;
 
+	private final @Nullable TraceScores scores;
+
 	public TracesEndpoint(TraceRepository repository) {
+		this(repository, null);
+	}
+
+	public TracesEndpoint(TraceRepository repository, @Nullable TraceScores scores) {
 		this.repository = repository;
+		this.scores = scores;
 	}
 
 	/**
@@ -37,18 +47,19 @@ public class TracesEndpoint {
 	 * {@code kind}, with {@code status}, in {@code session}, holding the text {@code q}
 	 * (in a span name, attribute, input or output), with ({@code errors=true}) or without
 	 * ({@code false}) an ERROR span, of {@code user}, tagged {@code tag}, reaching
-	 * {@code level} (a span at that level or above). An unknown kind, status or level
-	 * answers 400.
+	 * {@code level} (a span at that level or above), with a {@code score} such as
+	 * {@code helpful=true} or {@code relevance>0.5}. An unknown kind, status or level, or
+	 * a malformed score condition, answers 400.
 	 */
 	@ReadOperation
 	public WebEndpointResponse<OperationResponseBody> traces(@Nullable String kind, @Nullable String status,
 			@Nullable String session, @Nullable Integer limit, @Nullable String q, @Nullable Boolean errors,
-			@Nullable String user, @Nullable String tag, @Nullable String level) {
+			@Nullable String user, @Nullable String tag, @Nullable String level, @Nullable String score) {
 		TraceQuery query;
 		try {
 			query = new TraceQuery(parse("kind", kind, SpanKind.class), parse("status", status, SpanStatus.class),
 					session, (limit != null && limit > 0) ? limit : TraceQuery.DEFAULT_LIMIT, q, errors,
-					blankToNull(user), blankToNull(tag), parse("level", level, SpanLevel.class));
+					blankToNull(user), blankToNull(tag), parse("level", level, SpanLevel.class), blankToNull(score));
 		}
 		catch (IllegalArgumentException ex) {
 			// Answered in the body, so the caller reads it whatever
@@ -87,6 +98,44 @@ public class TracesEndpoint {
 	@DeleteOperation
 	public void clear() {
 		this.repository.clear();
+	}
+
+	/**
+	 * {@code POST /actuator/traces/{traceId}/scores} with a JSON body {@code name},
+	 * {@code value} (a number, {@code true}/{@code false}, or a label), and optionally
+	 * {@code comment}, {@code source} (default {@code USER_FEEDBACK}) and {@code spanId}:
+	 * adds a score to a stored trace. 400 naming what is wrong, 404 for a trace the store
+	 * does not hold. A write: only with {@code access=unrestricted}.
+	 */
+	@WriteOperation
+	public WebEndpointResponse<OperationResponseBody> score(@Selector String traceId, @Selector String scores,
+			@Nullable String name, @Nullable Object value, @Nullable String comment, @Nullable String source,
+			@Nullable String spanId) {
+		if (!"scores".equals(scores) || this.scores == null) {
+			return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+		}
+		Score score;
+		try {
+			score = ScoreRequests.score(name, value, comment, source);
+		}
+		catch (IllegalArgumentException ex) {
+			return badRequest(String.valueOf(ex.getMessage()));
+		}
+		TraceScores.Result result = this.scores.add(traceId, blankToNull(spanId), score);
+		return switch (result.outcome()) {
+			case ADDED, EXPORTED ->
+				new WebEndpointResponse<>(ScoreDescriptor.of(score.forSpan(blankToNull(spanId)), result.message()),
+						WebEndpointResponse.STATUS_OK);
+			case UNKNOWN_TRACE -> new WebEndpointResponse<>(
+					new InvalidQueryDescriptor(WebEndpointResponse.STATUS_NOT_FOUND, result.message()),
+					WebEndpointResponse.STATUS_NOT_FOUND);
+			case REFUSED -> badRequest(result.message());
+		};
+	}
+
+	private static WebEndpointResponse<OperationResponseBody> badRequest(String message) {
+		return new WebEndpointResponse<>(new InvalidQueryDescriptor(WebEndpointResponse.STATUS_BAD_REQUEST, message),
+				WebEndpointResponse.STATUS_BAD_REQUEST);
 	}
 
 }

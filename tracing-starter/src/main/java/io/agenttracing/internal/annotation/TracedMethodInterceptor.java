@@ -3,6 +3,7 @@ package io.agenttracing.internal.annotation;
 import java.lang.reflect.Method;
 import java.util.function.Supplier;
 
+import io.agenttracing.SpanLevel;
 import io.agenttracing.internal.trace.RecordingTracer;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -18,9 +19,16 @@ public final class TracedMethodInterceptor implements MethodInterceptor {
 
 	private final TracedInvocationProcessor processor;
 
-	TracedMethodInterceptor(TracedMethodResolver resolver, TracedInvocationProcessor processor) {
+	/**
+	 * Methods below it are not advised at all: they cost what an untraced method costs.
+	 */
+	private final SpanLevel minimumLevel;
+
+	TracedMethodInterceptor(TracedMethodResolver resolver, TracedInvocationProcessor processor,
+			SpanLevel minimumLevel) {
 		this.resolver = resolver;
 		this.processor = processor;
+		this.minimumLevel = minimumLevel;
 	}
 
 	/**
@@ -30,7 +38,7 @@ public final class TracedMethodInterceptor implements MethodInterceptor {
 	 * @param captureOutput whether return values may be captured at all
 	 */
 	public static TracedMethodInterceptor create(RecordingTracer tracer, boolean captureInput, boolean captureOutput) {
-		return create(() -> tracer, captureInput, captureOutput);
+		return create(() -> tracer, captureInput, captureOutput, tracer.minimumLevel());
 	}
 
 	/**
@@ -41,11 +49,12 @@ public final class TracedMethodInterceptor implements MethodInterceptor {
 	 * call, so it should cache
 	 * @param captureInput whether arguments may be captured at all
 	 * @param captureOutput whether return values may be captured at all
+	 * @param minimumLevel methods whose level is below it are not intercepted
 	 */
 	public static TracedMethodInterceptor create(Supplier<RecordingTracer> tracer, boolean captureInput,
-			boolean captureOutput) {
+			boolean captureOutput, SpanLevel minimumLevel) {
 		return new TracedMethodInterceptor(new TracedMethodResolver(),
-				new TracedInvocationProcessor(tracer, captureInput, captureOutput));
+				new TracedInvocationProcessor(tracer, captureInput, captureOutput), minimumLevel);
 	}
 
 	@Override
@@ -62,7 +71,8 @@ public final class TracedMethodInterceptor implements MethodInterceptor {
 	}
 
 	boolean isTraced(Method method, Class<?> targetClass) {
-		return this.resolver.resolve(method, targetClass) != null;
+		TracedMethod plan = this.resolver.resolve(method, targetClass);
+		return plan != null && plan.level().isAtLeast(this.minimumLevel);
 	}
 
 }

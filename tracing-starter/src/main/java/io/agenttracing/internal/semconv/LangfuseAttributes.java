@@ -94,6 +94,9 @@ final class LangfuseAttributes {
 	}
 
 	private static String observationType(SpanData span) {
+		if (span.attribute(Evaluations.EVALUATION_NAME) != null) {
+			return "evaluator";
+		}
 		return switch (span.kind()) {
 			case LLM -> "generation";
 			case TOOL -> "tool";

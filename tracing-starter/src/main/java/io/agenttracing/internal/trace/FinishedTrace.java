@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 
+import io.agenttracing.Score;
 import io.agenttracing.SpanData;
 import io.agenttracing.TraceData;
 import org.jspecify.annotations.Nullable;
@@ -76,7 +77,8 @@ final class FinishedTrace implements PendingExport {
 	static FinishedTrace fragment(RecordingTrace trace, RecordingSpan span, @Nullable String name,
 			@Nullable String sessionId, @Nullable TraceIdentity identity) {
 		// A fragment carries no identity of its own, only what must stay hidden in it.
-		Identity secrets = (identity != null) ? new Identity(null, null, List.of(), identity.secrets()) : null;
+		Identity secrets = (identity != null) ? new Identity(null, null, List.of(), identity.secrets(), List.of())
+				: null;
 		return new FinishedTrace(trace, name, sessionId, secrets, span, null, null, 0, false, true);
 	}
 
@@ -172,17 +174,18 @@ final class FinishedTrace implements PendingExport {
 	}
 
 	/** Whom the trace served and its labels, copied when it finished. */
-	record Identity(@Nullable String userId, @Nullable String sessionName, List<String> tags, List<String> secrets) {
+	record Identity(@Nullable String userId, @Nullable String sessionName, List<String> tags, List<String> secrets,
+			List<Score> scores) {
 
 		/** A copy of the trace's identity as it is now; the caller holds its monitor. */
 		static @Nullable Identity of(@Nullable TraceIdentity identity) {
-			return (identity != null)
-					? new Identity(identity.userId(), identity.sessionName(), identity.tags(), identity.secrets())
-					: null;
+			return (identity != null) ? new Identity(identity.userId(), identity.sessionName(), identity.tags(),
+					identity.secrets(), identity.scores()) : null;
 		}
 
 		TraceData applyTo(TraceData data) {
-			return KnownSecrets.mask(data.withIdentity(this.userId, this.sessionName, this.tags), this.secrets);
+			return KnownSecrets.mask(
+					data.withIdentity(this.userId, this.sessionName, this.tags).withScores(this.scores), this.secrets);
 		}
 
 	}

@@ -2,8 +2,11 @@ package io.agenttracing.internal.trace;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import io.agenttracing.Score;
 import io.agenttracing.TraceContext;
+import io.agenttracing.internal.support.RateLimitedLog;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * Guarded by the trace's monitor; {@link RecordingTrace} adds the spans and their life.
  */
 abstract sealed class IdentifiedTrace implements TraceContext permits RecordingTrace {
+
+	private static final RateLimitedLog refused = new RateLimitedLog(IdentifiedTrace.class, 1, TimeUnit.MINUTES);
 
 	volatile @Nullable String sessionId;
 
@@ -120,6 +125,31 @@ abstract sealed class IdentifiedTrace implements TraceContext permits RecordingT
 	@Override
 	public synchronized void addTags(String... tags) {
 		identity().addTags(tags);
+	}
+
+	/** Scores refused because the trace held its maximum already. */
+	int refusedScores;
+
+	@Override
+	public TraceContext score(Score score) {
+		boolean kept;
+		// The score is bounded and masked before the lock; the list changes under it.
+		synchronized (this) {
+			kept = identity().addScore(score);
+			if (!kept) {
+				this.refusedScores++;
+			}
+		}
+		if (!kept) {
+			refused.warn("A score of trace " + traceId() + " was refused: a trace keeps at most " + Scores.MAX_PER_TRACE
+					+ " scores");
+		}
+		return this;
+	}
+
+	@Override
+	public synchronized List<Score> scores() {
+		return (this.identity != null) ? this.identity.scores() : List.of();
 	}
 
 	private TraceIdentity identity() {

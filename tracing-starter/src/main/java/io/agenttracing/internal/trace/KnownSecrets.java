@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.agenttracing.Score;
 import io.agenttracing.SpanData;
 import io.agenttracing.SpanError;
 import io.agenttracing.SpanEvent;
@@ -73,9 +74,13 @@ final class KnownSecrets {
 		for (SpanData span : trace.spans()) {
 			spans.add(mask(span, secrets));
 		}
+		List<Score> scores = new ArrayList<>(trace.scores().size());
+		for (Score score : trace.scores()) {
+			scores.add((score.comment() != null) ? score.withComment(text(score.comment(), secrets)) : score);
+		}
 		return new TraceData(trace.traceId(), trace.name(), trace.kind(), trace.status(), trace.startEpochNanos(),
 				trace.durationNanos(), trace.sessionId(), spans, trace.fragment(), trace.droppedSpans(),
-				trace.incomplete(), trace.userId(), trace.sessionName(), trace.tags());
+				trace.incomplete(), trace.userId(), trace.sessionName(), trace.tags(), scores);
 	}
 
 	private static SpanData mask(SpanData span, List<String> secrets) {

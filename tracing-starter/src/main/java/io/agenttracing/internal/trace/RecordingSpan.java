@@ -277,7 +277,7 @@ public final class RecordingSpan extends SpanRecorder implements Scope {
 				offset, this.ended ? this.endNanos - this.startNanos : -1, sessionId, attrs,
 				(contents != null) ? contents.events() : List.of(), (contents != null) ? contents.error : null,
 				this.input, this.output, (contents != null) ? contents.tags() : Map.of(),
-				(contents != null) ? contents.signals() : List.of(), this.level,
+				(contents != null) ? contents.signals() : List.of(), levelLocked(),
 				(contents != null) ? contents.links() : List.of());
 	}
 

@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import io.agenttracing.Span;
+import io.agenttracing.Score;
 import io.agenttracing.SpanKind;
 import io.agenttracing.SpanLevel;
 import io.agenttracing.SpanScope;
@@ -258,6 +259,14 @@ public final class RecordingTracer implements Tracer {
 	/** The threshold below which spans are not recorded. */
 	public SpanLevel minimumLevel() {
 		return this.environment.settings().minimumLevel();
+	}
+
+	/**
+	 * A score within the bounds of this tracer's traces: names cut, the comment masked
+	 * and cut like captured text.
+	 */
+	public Score boundScore(Score score) {
+		return Scores.bounded(score, this.environment.settings());
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.agenttracing.Score;
 import io.agenttracing.Signal;
 import io.agenttracing.Span;
 import io.agenttracing.SpanError;
@@ -37,7 +38,10 @@ abstract sealed class SpanRecorder implements Span permits RecordingSpan {
 
 	SpanStatus status = SpanStatus.UNSET;
 
-	SpanLevel level = SpanLevel.INFO;
+	private static final SpanLevel[] LEVELS = SpanLevel.values();
+
+	/** The level's ordinal: a byte fits where a reference would grow every span. */
+	byte level = (byte) SpanLevel.INFO.ordinal();
 
 	/** Attributes, events, signals, tags and the error; made with the first of them. */
 	@Nullable SpanContents contents;
@@ -136,7 +140,7 @@ abstract sealed class SpanRecorder implements Span permits RecordingSpan {
 		if (level != null) {
 			synchronized (this.trace) {
 				if (!this.ended) {
-					this.level = level;
+					this.level = (byte) level.ordinal();
 				}
 			}
 		}
@@ -146,8 +150,21 @@ abstract sealed class SpanRecorder implements Span permits RecordingSpan {
 	@Override
 	public SpanLevel level() {
 		synchronized (this.trace) {
-			return this.level;
+			return levelLocked();
 		}
+	}
+
+	@Override
+	public Span score(Score score) {
+		if (score != null) {
+			this.trace.score(score.forSpan(spanId()));
+		}
+		return this;
+	}
+
+	/** The span's level; the caller holds the trace's monitor or knows the span ended. */
+	SpanLevel levelLocked() {
+		return LEVELS[this.level];
 	}
 
 	@Override

@@ -1,12 +1,13 @@
 package io.agenttracing.internal.trace;
 
-import java.util.Set;
-
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.agenttracing.Score;
 import io.agenttracing.TraceContext;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +29,9 @@ final class TraceIdentity {
 
 	/** Values learned to be secret, hidden wherever they appear in the trace. */
 	private @Nullable Set<String> secrets;
+
+	/** Scores given while the trace runs. */
+	private @Nullable List<Score> scores;
 
 	TraceIdentity(SpanSettings settings) {
 		this.settings = settings;
@@ -75,6 +79,24 @@ final class TraceIdentity {
 	/** The values learned to be secret, longest first. */
 	List<String> secrets() {
 		return (this.secrets != null) ? KnownSecrets.ordered(this.secrets) : List.of();
+	}
+
+	/**
+	 * Adds a bounded score; false when the trace holds {@link Scores#MAX_PER_TRACE}
+	 * already.
+	 */
+	boolean addScore(Score score) {
+		if (this.scores == null) {
+			this.scores = new ArrayList<>(2);
+		}
+		if (this.scores.size() >= Scores.MAX_PER_TRACE) {
+			return false;
+		}
+		return this.scores.add(Scores.bounded(score, this.settings));
+	}
+
+	List<Score> scores() {
+		return (this.scores != null) ? List.copyOf(this.scores) : List.of();
 	}
 
 	void addTags(String... tags) {

@@ -1,6 +1,7 @@
 package io.agenttracing.internal.export.memory;
 
 import io.agenttracing.export.memory.TraceRepository;
+import io.agenttracing.internal.trace.Scores;
 
 import io.agenttracing.export.memory.TraceQuery;
 
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.agenttracing.Score;
 import io.agenttracing.SpanData;
 import io.agenttracing.TraceData;
 import io.agenttracing.export.TraceExporter;
@@ -77,16 +79,28 @@ public final class InMemoryTraceExporter implements TraceExporter, TraceReposito
 		// finishes first), so the merged trace is named after its earliest span.
 		List<String> tags = new ArrayList<>(existing.tags());
 		fragment.tags().stream().filter((tag) -> !tags.contains(tag)).forEach(tags::add);
-		return TraceData.of(existing.traceId(), null, existing.startEpochNanos(), session, spans,
-				existing.fragment() && fragment.fragment(), existing.droppedSpans() + fragment.droppedSpans() + dropped)
+		List<Score> scores = new ArrayList<>(existing.scores());
+		for (Score score : fragment.scores()) {
+			if (scores.size() < Scores.MAX_PER_TRACE) {
+				scores.add(score);
+			}
+		}
+		// A score-only fragment holds no span: the trace starts where its spans do.
+		long start = existing.spans().isEmpty() ? fragment.startEpochNanos() : existing.startEpochNanos();
+		return TraceData
+			.of(existing.traceId(), null, start, session, spans, existing.fragment() && fragment.fragment(),
+					existing.droppedSpans() + fragment.droppedSpans() + dropped)
 			.withIdentity((existing.userId() != null) ? existing.userId() : fragment.userId(),
-					(existing.sessionName() != null) ? existing.sessionName() : fragment.sessionName(), tags);
+					(existing.sessionName() != null) ? existing.sessionName() : fragment.sessionName(), tags)
+			.withScores(scores);
 	}
 
 	@Override
 	public synchronized List<TraceData> findAll(TraceQuery query) {
+		// Scores that arrived before their trace are held, not listed.
 		return this.traces.values()
 			.stream()
+			.filter((trace) -> !trace.spans().isEmpty())
 			.filter(query::matches)
 			.sorted(Comparator.comparingLong(TraceData::startEpochNanos).reversed())
 			.limit(query.limit())
@@ -95,7 +109,7 @@ public final class InMemoryTraceExporter implements TraceExporter, TraceReposito
 
 	@Override
 	public synchronized Optional<TraceData> findById(String traceId) {
-		return Optional.ofNullable(this.traces.get(traceId));
+		return Optional.ofNullable(this.traces.get(traceId)).filter((trace) -> !trace.spans().isEmpty());
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import io.agenttracing.Score;
 import io.agenttracing.SpanData;
 import io.agenttracing.SpanKind;
 import io.agenttracing.SpanStatus;
@@ -52,6 +53,16 @@ public final class MicrometerExportListener implements ExportListener {
 
 	public static final String OPERATION_DURATION = "gen_ai.client.operation.duration";
 
+	/** The values of numeric and boolean scores, per score name and source. */
+	public static final String SCORES = "agent.tracing.scores";
+
+	/** Distinct score names tagged; names past it share {@value #OTHER_NAMES}. */
+	static final int MAX_SCORE_NAMES = 50;
+
+	private final Set<String> scoreNames = ConcurrentHashMap.newKeySet();
+
+	private final Set<String> scoreSources = ConcurrentHashMap.newKeySet();
+
 	private final MeterRegistry registry;
 
 	private final int maxSpanNames;
@@ -88,6 +99,16 @@ public final class MicrometerExportListener implements ExportListener {
 	public void onTrace(TraceData trace) {
 		if (trace.droppedSpans() > 0) {
 			this.spansDropped.increment(trace.droppedSpans());
+		}
+		for (Score score : trace.scores()) {
+			if (score.value() != null) {
+				DistributionSummary.builder(SCORES)
+					.description("Scores given to traces: user feedback, evaluators, the application's own")
+					.tag("name", bounded(this.scoreNames, MAX_SCORE_NAMES, score.name()))
+					.tag("source", bounded(this.scoreSources, MAX_SCORE_NAMES, score.source()))
+					.register(this.registry)
+					.record(score.value());
+			}
 		}
 		for (SpanData span : trace.spans()) {
 			if (span.durationNanos() >= 0) {
@@ -185,6 +206,20 @@ public final class MicrometerExportListener implements ExportListener {
 
 	private Counter counter(String name, String description, String exporter) {
 		return Counter.builder(name).description(description).tag("exporter", exporter).register(this.registry);
+	}
+
+	/**
+	 * {@code value} while fewer than {@code max} distinct values were seen, else "other".
+	 */
+	private static String bounded(Set<String> seen, int max, String value) {
+		if (seen.contains(value)) {
+			return value;
+		}
+		if (seen.size() < max) {
+			seen.add(value);
+			return value;
+		}
+		return OTHER_NAMES;
 	}
 
 }
