@@ -91,7 +91,7 @@ public final class AgentTracingAutoConfiguration {
 		double sampling = properties.getEvaluation().getSamplingProbability();
 		evaluators.orderedStream().forEach((evaluator) -> {
 			EvaluatorLane lane = new EvaluatorLane(evaluator, sampling, recorder);
-			pipeline.exporter(lane.name(), lane);
+			pipeline.exporter(lane.name(), lane, properties.getEvaluation().getQueueCapacity());
 		});
 		return pipeline.queueCapacity(export.getQueueCapacity())
 			.maxBatchSpans(export.getMaxBatchSpans())

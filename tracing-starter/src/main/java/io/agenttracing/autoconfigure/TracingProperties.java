@@ -209,6 +209,7 @@ public class TracingProperties implements Validator {
 		if (!(evaluated >= 0 && evaluated <= 1)) {
 			errors.rejectValue("evaluation.samplingProbability", "range", "must be between 0 and 1, got " + evaluated);
 		}
+		positive(errors, "evaluation.queueCapacity", properties.getEvaluation().getQueueCapacity());
 		Double maxCost = properties.getEvaluation().getBudget().getMaxCost();
 		if (maxCost != null && !(maxCost >= 0 && Double.isFinite(maxCost))) {
 			errors.rejectValue("evaluation.budget.maxCost", "range", "must be a cost of 0 or more, got " + maxCost);
@@ -1091,6 +1092,12 @@ public class TracingProperties implements Validator {
 		 */
 		private double samplingProbability = 1.0;
 
+		/**
+		 * Finished traces waiting for each evaluator, at most; more are dropped for that
+		 * evaluator and counted, so a slow one never holds memory or slows anything.
+		 */
+		private int queueCapacity = 100;
+
 		private final Switch toolErrors = new Switch();
 
 		private final Budget budget = new Budget();
@@ -1101,6 +1108,14 @@ public class TracingProperties implements Validator {
 
 		public void setSamplingProbability(double samplingProbability) {
 			this.samplingProbability = samplingProbability;
+		}
+
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
 		}
 
 		/** The built-in tool_success evaluator: did every tool call succeed? */

@@ -62,6 +62,14 @@ public final class TracingFixture implements AutoCloseable {
 		return (T) factory.getProxy();
 	}
 
+	public ExportPipeline pipeline() {
+		return this.pipeline;
+	}
+
+	public InMemoryTraceExporter store() {
+		return this.memory;
+	}
+
 	/** The traces exported so far, newest first, once the pipeline has delivered them. */
 	public List<TraceData> traces() {
 		assertThat(this.pipeline.flush(Duration.ofSeconds(5))).isTrue();

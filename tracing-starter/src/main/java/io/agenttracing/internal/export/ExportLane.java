@@ -69,9 +69,8 @@ final class ExportLane implements Runnable {
 
 	private volatile boolean closing;
 
-	ExportLane(TraceExporter exporter, String name, ExportPipeline.Builder settings, ExportListener listener,
-			long scheduleDelayNanos, boolean reportsTraces, LongAdder dropped) {
-		int capacity = settings.queueCapacity;
+	ExportLane(TraceExporter exporter, String name, ExportPipeline.Builder settings, int capacity,
+			ExportListener listener, long scheduleDelayNanos, boolean reportsTraces, LongAdder dropped) {
 		this.batching = exportsBatches(exporter);
 		this.maxBatchSpans = settings.maxBatchSpans;
 		this.maxConcurrentRequests = settings.maxConcurrentRequests;

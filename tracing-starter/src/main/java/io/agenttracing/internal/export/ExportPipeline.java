@@ -68,8 +68,9 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 			String name = builder.names.get(i);
 			// The first lane tells the listener about each trace, so metrics count every
 			// trace once.
-			lanes.add(new ExportLane(exporter, (name != null) ? name : safeName(exporter), builder, this.listener,
-					scheduleDelayNanos, lanes.isEmpty(), this.dropped));
+			int capacity = builder.capacities.getOrDefault(i, builder.queueCapacity);
+			lanes.add(new ExportLane(exporter, (name != null) ? name : safeName(exporter), builder, capacity,
+					this.listener, scheduleDelayNanos, lanes.isEmpty(), this.dropped));
 		}
 		this.lanes = lanes.toArray(new ExportLane[0]);
 		for (ExportLane lane : this.lanes) {
@@ -211,6 +212,9 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 
 		private final List<@Nullable String> names = new ArrayList<>();
 
+		/** Queue capacities of the lanes that do not take {@link #queueCapacity}. */
+		private final java.util.Map<Integer, Integer> capacities = new java.util.HashMap<>();
+
 		int queueCapacity = DEFAULT_QUEUE_CAPACITY;
 
 		private Duration scheduleDelay = DEFAULT_SCHEDULE_DELAY;
@@ -260,6 +264,19 @@ public final class ExportPipeline implements TraceSink, AutoCloseable {
 		public Builder exporter(String name, TraceExporter exporter) {
 			this.exporters.add(Objects.requireNonNull(exporter, "exporter"));
 			this.names.add(Objects.requireNonNull(name, "name"));
+			return this;
+		}
+
+		/**
+		 * Adds an exporter reported under {@code name} with a queue of its own size, as
+		 * an evaluator gets.
+		 */
+		public Builder exporter(String name, TraceExporter exporter, int queueCapacity) {
+			if (queueCapacity <= 0) {
+				throw new IllegalArgumentException("queueCapacity must be positive, got " + queueCapacity);
+			}
+			exporter(name, exporter);
+			this.capacities.put(this.exporters.size() - 1, queueCapacity);
 			return this;
 		}
 
