@@ -120,6 +120,10 @@ class StockApplicationTest {
 
 		HttpResponse<String> delete = client.send("DELETE", "/actuator/traces");
 		assertThat(delete.statusCode()).isGreaterThanOrEqualTo(400);
+		// Adding a score is a write too.
+		HttpResponse<String> score = client.post("/actuator/traces/" + traceId + "/scores",
+				"{\"name\":\"helpful\",\"value\":true}");
+		assertThat(score.statusCode()).isGreaterThanOrEqualTo(400);
 		assertThat(client.send("GET", "/actuator/traces/" + traceId).statusCode()).isEqualTo(200);
 	}
 

@@ -46,6 +46,24 @@ final class TracesClient {
 		}
 	}
 
+	HttpResponse<String> post(String path, String json) {
+		try {
+			HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + path))
+				.POST(HttpRequest.BodyPublishers.ofString(json))
+				.header("Content-Type", "application/json")
+				.timeout(Duration.ofSeconds(10))
+				.build();
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	JsonNode json(String method, String path) {
 		HttpResponse<String> response = send(method, path);
 		if (response.statusCode() != 200) {
