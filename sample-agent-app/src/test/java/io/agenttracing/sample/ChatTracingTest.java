@@ -123,7 +123,7 @@ class ChatTracingTest {
 		JsonNode summary = list.get(1);
 		assertThat(summary.propertyNames()).containsExactly("traceId", "name", "kind", "status", "startTime",
 				"durationMs", "spanCount", "errorCount", "level", "sessionId", "sessionName", "userId", "tags",
-				"totalTokens", "totalCost", "droppedSpans", "incomplete");
+				"totalTokens", "totalCost", "droppedSpans", "incomplete", "scores");
 		assertThat(summary.get("kind").asString()).isEqualTo("WORKFLOW");
 		assertThat(summary.get("sessionId").asString()).isEqualTo("alpha");
 		assertThat(summary.get("spanCount").asInt()).isGreaterThanOrEqualTo(7);
@@ -161,7 +161,7 @@ class ChatTracingTest {
 		JsonNode trace = awaitTrace(traceId);
 		assertThat(trace.propertyNames()).containsExactly("traceId", "name", "status", "startTime", "durationMs",
 				"sessionId", "sessionName", "userId", "tags", "totalTokens", "totalCost", "droppedSpans", "incomplete",
-				"fragment", "spans");
+				"fragment", "scores", "spans");
 		assertThat(trace.get("spans").get(0).propertyNames()).contains("spanId", "parentId", "name", "kind", "status",
 				"startTime", "endTime", "durationMs", "sessionId", "attributes", "events", "error", "input", "output",
 				"signals");
@@ -173,6 +173,33 @@ class ChatTracingTest {
 
 	private static String parentName(Map<String, JsonNode> byId, JsonNode span) {
 		return byId.get(span.get("parentId").asString()).get("name").asString();
+	}
+
+	@Test
+	void feedbackOnAnAnswerIsAUserScoreOnItsTrace() {
+		String traceId = this.http.chat("feedback", "What is 2*21?").json().get("traceId").asString();
+		awaitTrace(traceId);
+
+		Response added = this.http.postJson("/api/agent/feedback",
+				java.util.Map.of("traceId", traceId, "helpful", true, "comment", "exactly right"));
+		assertThat(added.status()).isEqualTo(200);
+		assertThat(added.json().get("outcome").asString()).isEqualTo("ADDED");
+		JsonNode score = org.awaitility.Awaitility.await()
+			.until(() -> this.http.get("/actuator/traces/" + traceId).json().get("scores"),
+					(scores) -> scores.size() == 1)
+			.get(0);
+		assertThat(score.get("name").asString()).isEqualTo("helpful");
+		assertThat(score.get("type").asString()).isEqualTo("BOOLEAN");
+		assertThat(score.get("value").asDouble()).isEqualTo(1.0);
+		assertThat(score.get("source").asString()).isEqualTo("USER_FEEDBACK");
+		assertThat(score.get("comment").asString()).isEqualTo("exactly right");
+
+		assertThat(this.http
+			.postJson("/api/agent/feedback",
+					java.util.Map.of("traceId", "4bf92f3577b34da6a3ce929d0e0e4736", "helpful", true))
+			.status()).isEqualTo(404);
+		assertThat(this.http.postJson("/api/agent/feedback", java.util.Map.of("traceId", traceId)).status())
+			.isEqualTo(400);
 	}
 
 }

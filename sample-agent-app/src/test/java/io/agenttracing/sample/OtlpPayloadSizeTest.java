@@ -127,7 +127,10 @@ class OtlpPayloadSizeTest {
 		return export(trace, families, new CopyOnWriteArrayList<>());
 	}
 
-	/** Exports the trace; each request's bytes go to {@code requests}; answers their total. */
+	/**
+	 * Exports the trace; each request's bytes go to {@code requests}; answers their
+	 * total.
+	 */
 	private static int export(TraceData trace, List<Family> families, List<byte[]> requests) throws IOException {
 		List<Integer> sizes = new CopyOnWriteArrayList<>();
 		HttpServer collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

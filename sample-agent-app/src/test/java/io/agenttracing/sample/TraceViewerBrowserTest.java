@@ -39,7 +39,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "agent.tracing.exporters.console.enabled=false", "sample.llm.simulated-latency=1ms",
-				"agent.tracing.export.schedule-delay=10ms", "agent.tracing.limits.max-spans-per-trace=10000" })
+				"agent.tracing.export.schedule-delay=10ms", "agent.tracing.limits.max-spans-per-trace=10000",
+				// The page offers to add scores where the endpoint takes writes.
+				"management.endpoint.traces.access=unrestricted" })
 class TraceViewerBrowserTest {
 
 	/**
@@ -173,6 +175,29 @@ class TraceViewerBrowserTest {
 			.allSatisfy((row) -> assertThat(row.getText()).contains("spring-ai-agent"));
 		row(bo).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("trace-who"), "user bo"));
+	}
+
+	@Test
+	void feedbackFromTheChatApiAndFromThePageShowsOnTheTrace() {
+		String traceId = chat("ui-feedback", "What is 3*5?");
+		awaitStored(traceId);
+		Http.Response feedback = new Http(this.port).postJson("/api/agent/feedback",
+				java.util.Map.of("traceId", traceId, "helpful", false, "comment", "too terse"));
+		assertThat(feedback.status()).isEqualTo(200);
+		browser.get(viewer() + "#/?score="
+				+ java.net.URLEncoder.encode("helpful=false", java.nio.charset.StandardCharsets.UTF_8));
+		wait.until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector("tr[data-trace-id='" + traceId + "'] .score[data-score='helpful']")));
+
+		browser.get(viewer() + "#/trace/" + traceId);
+		WebElement scores = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("trace-scores")));
+		wait.until(ExpectedConditions.textToBePresentInElement(scores, "helpful 👎 no"));
+		browser.findElement(By.id("score-name")).sendKeys("accuracy");
+		browser.findElement(By.id("score-value")).sendKeys("0.75");
+		browser.findElement(By.id("score-save")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("trace-scores"), "accuracy 0.75"));
+		assertThat(Http.JSON.readTree(awaitStored(traceId)).get("scores").findValuesAsString("source"))
+			.containsExactly("USER_FEEDBACK", "USER_FEEDBACK");
 	}
 
 	@Test

@@ -61,6 +61,12 @@ class ScoresOverHttpTest {
 	}
 
 	@Test
+	void thePageOffersToAddScores() {
+		assertThat(new TracesClient(this.port).send("GET", "/actuator/traces/ui/").body())
+			.contains("data-scores-writable=\"true\"");
+	}
+
+	@Test
 	void badScoresAnswer400AndUnknownTraces404() {
 		TracesClient client = new TracesClient(this.port);
 		String traceId = client.json("POST", "/chat?message=tides").get("traceId").asString();

@@ -135,6 +135,8 @@ class StockApplicationTest {
 		assertThat(page.headers().firstValue("Content-Security-Policy"))
 			.hasValueSatisfying((policy) -> assertThat(policy).startsWith("default-src 'none'"));
 		assertThat(page.body()).contains("<title>Agent traces</title>");
+		// A read-only endpoint takes no scores: the page does not offer to add one.
+		assertThat(page.body()).contains("data-scores-writable=\"false\"");
 		assertThat(client.send("GET", "/actuator/traces/ui/viewer.js").statusCode()).isEqualTo(200);
 	}
 

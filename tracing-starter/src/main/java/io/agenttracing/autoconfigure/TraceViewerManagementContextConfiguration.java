@@ -10,7 +10,12 @@ import org.springframework.boot.actuate.autoconfigure.endpoint.condition.Conditi
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.PropertiesEndpointAccessResolver;
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.EndpointAccessResolver;
 import org.springframework.boot.actuate.endpoint.EndpointId;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -38,12 +43,17 @@ class TraceViewerManagementContextConfiguration {
 	private static final int ORDER = -101;
 
 	@Bean
-	SimpleUrlHandlerMapping agentTracingViewerHandlerMapping(PathMappedEndpoints endpoints) {
+	SimpleUrlHandlerMapping agentTracingViewerHandlerMapping(PathMappedEndpoints endpoints,
+			ObjectProvider<EndpointAccessResolver> accessResolver, Environment environment) {
 		String traces = endpoints.getPath(EndpointId.of("traces"));
 		if (traces == null) {
 			throw new IllegalStateException("The traces endpoint has no HTTP path");
 		}
-		TraceViewer viewer = new TraceViewer();
+		// The page offers to add scores only where the endpoint takes them.
+		EndpointAccessResolver resolver = accessResolver
+			.getIfAvailable(() -> new PropertiesEndpointAccessResolver(environment));
+		boolean writable = resolver.accessFor(EndpointId.of("traces"), Access.READ_ONLY) == Access.UNRESTRICTED;
+		TraceViewer viewer = new TraceViewer(writable);
 		Map<String, Object> urls = new LinkedHashMap<>();
 		urls.put(traces + "/ui", viewer);
 		urls.put(traces + "/ui/", viewer);

@@ -30,8 +30,21 @@ public final class TraceViewer implements HttpRequestHandler {
 	private final Map<String, byte[]> files;
 
 	public TraceViewer() {
-		this.files = Map.of("index.html", read("index.html"), "viewer.js", read("viewer.js"), "viewer.css",
-				read("viewer.css"));
+		this(false);
+	}
+
+	/**
+	 * @param scoresWritable whether the endpoint takes scores, so the page offers to add
+	 * them
+	 */
+	public TraceViewer(boolean scoresWritable) {
+		byte[] page = read("index.html");
+		if (scoresWritable) {
+			page = new String(page, java.nio.charset.StandardCharsets.UTF_8)
+				.replace("data-scores-writable=\"false\"", "data-scores-writable=\"true\"")
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		}
+		this.files = Map.of("index.html", page, "viewer.js", read("viewer.js"), "viewer.css", read("viewer.css"));
 	}
 
 	@Override

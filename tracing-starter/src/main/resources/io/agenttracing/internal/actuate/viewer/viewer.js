@@ -106,7 +106,7 @@
   // ---- the trace list ------------------------------------------------------------------
 
   const filterIds = { kind: 'filter-kind', status: 'filter-status', session: 'filter-session', user: 'filter-user',
-    tag: 'filter-tag', q: 'filter-text', level: 'filter-level' };
+    tag: 'filter-tag', q: 'filter-text', level: 'filter-level', score: 'filter-score', sort: 'filter-sort' };
 
   function openList(params) {
     show('list');
@@ -135,13 +135,13 @@
     const generation = ++listGeneration;
     const filters = filterParams();
     const query = new URLSearchParams({ limit: String(LIST_LIMIT) });
-    for (const name of ['kind', 'session', 'user', 'tag', 'q', 'level']) if (filters.get(name)) query.set(name, filters.get(name));
+    for (const name of ['kind', 'session', 'user', 'tag', 'q', 'level', 'score']) if (filters.get(name)) query.set(name, filters.get(name));
     if (filters.get('status') === 'errors') query.set('errors', 'true');
     if (filters.get('status') === 'ok') query.set('errors', 'false');
     try {
       const body = await getJson(base + '?' + query);
       if (generation !== listGeneration || views.list.hidden) return;
-      renderList(body ? body.traces : []);
+      renderList(sorted(body ? body.traces : [], filters.get('sort')));
       $('live').classList.remove('paused');
       $('live').textContent = 'live';
     }
@@ -149,6 +149,16 @@
       $('live').classList.add('paused');
       $('live').textContent = 'offline';
     }
+  }
+
+  /** Newest first, or by the value of a score (highest first), traces without it last. */
+  function sorted(traces, byScore) {
+    if (!byScore) return traces;
+    const value = (trace) => {
+      const v = (trace.scores || {})[byScore];
+      return v === undefined ? -Infinity : v === true ? 1 : v === false ? 0 : typeof v === 'number' ? v : -Infinity;
+    };
+    return traces.slice().sort((a, b) => value(b) - value(a));
   }
 
   function renderList(traces) {
@@ -171,7 +181,10 @@
         el('td', null, session),
         el('td', { text: trace.userId || '' }),
         el('td', { class: 'num', text: trace.totalTokens || '' }),
-        el('td', { class: 'num', text: formatCost(trace.totalCost) }));
+        el('td', { class: 'num', text: formatCost(trace.totalCost) }),
+        el('td', { class: 'scores' }, ...Object.entries(trace.scores || {}).map(([name, value]) =>
+          el('span', { class: 'score score-' + (value === true ? 'good' : value === false ? 'bad' : 'plain'), 'data-score': name },
+            name + ' ' + (value === true ? '👍' : value === false ? '👎' : String(value))))));
       const open = () => { location.hash = '#/trace/' + encodeURIComponent(trace.traceId); };
       row.addEventListener('click', open);
       row.addEventListener('keydown', (event) => { if (event.key === 'Enter') open(); });
@@ -266,6 +279,7 @@
     if (data.sessionName) who.push(el('span', { text: 'session ' + data.sessionName }));
     for (const tag of data.tags || []) who.push(el('span', { class: 'tag', text: tag }));
     $('trace-who').replaceChildren(...who);
+    renderScores(data);
     const totals = [['Duration', formatDuration(data.durationMs)], ['Spans', data.spans.length],
       ['Tokens', data.totalTokens || 0], ['Cost', formatCost(data.totalCost) || '–'], ['Errors', errors]];
     $('trace-totals').replaceChildren(...totals.map(([name, value]) =>
@@ -282,6 +296,67 @@
     download.href = URL.createObjectURL(new Blob([JSON.stringify(data, stripLayout, 2)], { type: 'application/json' }));
     download.download = 'trace-' + data.traceId + '.json';
     renderAxis(trace);
+  }
+
+  const scoresWritable = document.body.dataset.scoresWritable === 'true';
+
+  function scoreText(score) {
+    if (score.type === 'CATEGORICAL') return score.label;
+    if (score.type === 'BOOLEAN') return score.value ? '👍 yes' : '👎 no';
+    return String(Math.round(score.value * 1000) / 1000);
+  }
+
+  function scoreChip(score) {
+    return el('span', { class: 'score score-' + (score.type === 'BOOLEAN' ? (score.value ? 'good' : 'bad') : 'plain'),
+      title: [score.source, score.comment].filter(Boolean).join(': '), 'data-score': score.name },
+      score.name + ' ' + scoreText(score));
+  }
+
+  /** The trace's own scores, and, where the endpoint takes them, a way to add one. */
+  function renderScores(data) {
+    const own = (data.scores || []).filter((score) => !score.spanId);
+    const parts = own.map(scoreChip);
+    if (scoresWritable) {
+      const add = (name, value) => postScore(data.traceId, { name, value, source: 'USER_FEEDBACK' });
+      const up = el('button', { type: 'button', class: 'feedback', id: 'feedback-up', title: 'Helpful', text: '👍' });
+      const down = el('button', { type: 'button', class: 'feedback', id: 'feedback-down', title: 'Not helpful', text: '👎' });
+      up.addEventListener('click', () => add('helpful', true));
+      down.addEventListener('click', () => add('helpful', false));
+      const name = el('input', { type: 'text', id: 'score-name', placeholder: 'score name', size: 10 });
+      const value = el('input', { type: 'number', id: 'score-value', step: 'any', placeholder: 'value', size: 6 });
+      const save = el('button', { type: 'button', id: 'score-save', text: 'Add score' });
+      save.addEventListener('click', () => {
+        if (name.value.trim() && value.value !== '') add(name.value.trim(), Number(value.value));
+      });
+      parts.push(el('span', { class: 'score-form' }, up, down, name, value, save));
+    }
+    $('trace-scores').replaceChildren(...parts);
+  }
+
+  async function postScore(traceId, score) {
+    try {
+      const response = await fetch(base + '/' + encodeURIComponent(traceId) + '/scores', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(score) });
+      if (!response.ok) {
+        const body = await response.json().catch(() => ({}));
+        showError('The score was not added: ' + (body.error || response.status));
+        return;
+      }
+      // The score reaches the store through the export pipeline: reload once it is there.
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const trace = await getJson(base + '/' + encodeURIComponent(traceId));
+        if (trace && (trace.scores || []).length > ((current && current.data.scores) || []).length) {
+          const selected = current && current.selected >= 0 ? current.rows[current.selected].spanId : null;
+          current = null;
+          await openTrace(traceId, selected);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    catch (error) {
+      showError('The score was not added: ' + error.message);
+    }
   }
 
   function stripLayout(key, value) {
@@ -438,6 +513,12 @@
       el('span', { class: 'level level-' + (span.level || 'INFO'), text: span.level || 'INFO' }), ' · ',
       formatDuration(span.endTime ? span.durationMs : null), ' · starts at +',
       formatDuration(span.startMs - current.t0)));
+    const spanScores = ((current && current.data.scores) || []).filter((score) => score.spanId === span.spanId);
+    if (spanScores.length) {
+      parts.push(el('h3', { text: 'Scores' }));
+      parts.push(table(spanScores.map((score) => [score.name, scoreText(score) + (score.comment ? ' – ' + score.comment : '')
+        + ' (' + score.source + ')'])));
+    }
     if (span.links && span.links.length) {
       parts.push(el('h3', { text: 'Links' }));
       parts.push(el('ul', { class: 'links' }, ...span.links.map((link) => el('li', null,
@@ -594,7 +675,8 @@
           el('span', { text: formatDuration(summary.durationMs) }),
           el('span', { text: (summary.totalTokens || 0) + ' tokens' }),
           summary.totalCost != null ? el('span', { text: formatCost(summary.totalCost) }) : null,
-          failed ? el('span', { class: 'status-ERROR', text: failed + ' error' + (failed > 1 ? 's' : '') }) : null),
+          failed ? el('span', { class: 'status-ERROR', text: failed + ' error' + (failed > 1 ? 's' : '') }) : null,
+          ...(trace ? (trace.scores || []).filter((score) => !score.spanId).map(scoreChip) : [])),
         el('div', { class: 'messages' },
           root ? messageNode({ role: 'user', content: conversationText(root.input, 'user') }) : null,
           root ? messageNode({ role: 'assistant', content: conversationText(root.output, 'assistant') }) : null));
