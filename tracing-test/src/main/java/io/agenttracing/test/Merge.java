@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import io.agenttracing.Score;
 import io.agenttracing.SpanData;
 import io.agenttracing.TraceData;
 
@@ -17,10 +18,15 @@ final class Merge {
 		List<SpanData> spans = new ArrayList<>(first.spans());
 		spans.addAll(next.spans());
 		spans.sort(Comparator.comparingLong(SpanData::startEpochNanos));
-		return TraceData.of(first.traceId(), null, first.startEpochNanos(),
-				(first.sessionId() != null) ? first.sessionId() : next.sessionId(), spans,
-				first.fragment() && next.fragment(), first.droppedSpans() + next.droppedSpans(),
-				first.incomplete() || next.incomplete());
+		List<Score> scores = new ArrayList<>(first.scores());
+		scores.addAll(next.scores());
+		// A score given after its trace finished may arrive first, without spans.
+		long start = first.spans().isEmpty() ? next.startEpochNanos() : first.startEpochNanos();
+		return TraceData
+			.of(first.traceId(), null, start, (first.sessionId() != null) ? first.sessionId() : next.sessionId(), spans,
+					first.fragment() && next.fragment(), first.droppedSpans() + next.droppedSpans(),
+					first.incomplete() || next.incomplete())
+			.withScores(scores);
 	}
 
 }

@@ -2,6 +2,7 @@ package io.agenttracing.test;
 
 import java.util.List;
 
+import io.agenttracing.Score;
 import io.agenttracing.Span;
 import io.agenttracing.SpanData;
 import io.agenttracing.SpanKind;
@@ -86,6 +87,19 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, TraceData> {
 					this.actual.sessionId());
 		}
 		return this;
+	}
+
+	/**
+	 * The newest score of this name, of the trace or any of its spans, to assert on;
+	 * fails listing the scores there are.
+	 */
+	public ScoreAssert hasScore(String name) {
+		isNotNull();
+		return this.actual.score(name)
+			.map(ScoreAssert::new)
+			.orElseThrow(
+					() -> new AssertionError(String.format("Expected trace <%s> to have a score <%s> but it has %s",
+							this.actual.name(), name, this.actual.scores().stream().map(Score::name).toList())));
 	}
 
 	public TraceAssert hasSpanCount(int count) {

@@ -6,27 +6,34 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 import io.agenttracing.Span;
+import io.agenttracing.Score;
 import io.agenttracing.SpanKind;
 import io.agenttracing.SpanStatus;
+import io.agenttracing.TraceData;
+import io.agenttracing.TraceScores;
 import io.agenttracing.Tracing;
 import io.agenttracing.annotation.SessionId;
 import io.agenttracing.annotation.Traced;
+import io.agenttracing.evaluation.TraceEvaluator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import static io.agenttracing.test.TraceAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The test kit in a user's {@code @SpringBootTest}: read the trace right after the call
  * and assert on it.
  */
-@SpringBootTest(classes = TraceAssertionsTest.Application.class)
+@SpringBootTest(classes = TraceAssertionsTest.Application.class,
+		properties = "agent.tracing.evaluation.tool-errors.enabled=true")
 class TraceAssertionsTest {
 
 	@Autowired
@@ -117,10 +124,50 @@ class TraceAssertionsTest {
 		server.join();
 	}
 
+	@Autowired
+	TraceScores scores;
+
+	@Autowired
+	List<TraceEvaluator> evaluators;
+
+	@Test
+	void scoresAreAssertedLikeSpans() {
+		this.agent.respond("s2", "weather in Rome");
+		String traceId = this.traces.last().traceId();
+		this.scores.add(traceId, null,
+				Score.numeric("helpfulness", 4).withSource(Score.USER_FEEDBACK).withComment("good enough"));
+
+		assertThat(this.traces.await(traceId)).hasScore("helpfulness")
+			.withValue(4)
+			.fromSource(Score.USER_FEEDBACK)
+			.comment()
+			.isEqualTo("good enough");
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> assertThat(this.traces.last()).hasScore("relevance"))
+			.withMessageContaining("helpfulness");
+	}
+
+	@Test
+	void theApplicationsEvaluatorsRunOnATraceInATest() {
+		this.agent.respond("s3", "weather in Atlantis");
+
+		TraceData judged = TraceEvaluations.evaluate(this.traces.last(), this.evaluators);
+		assertThat(judged).hasScore("tool_success").withValue(false).fromSource(Score.EVALUATOR);
+		// The answer, "I could not reach the weather service", as captured JSON.
+		assertThat(judged).hasScore("answer_words").withValue(7);
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	@Import({ Agent.class, Llm.class, WeatherTool.class })
 	static class Application {
+
+		/** An evaluator of the application's own, beside the built-in one switched on. */
+		@Bean
+		TraceEvaluator answerWords() {
+			return (trace) -> List
+				.of(Score.numeric("answer_words", String.valueOf(trace.spans().get(0).output()).split("\\s+").length));
+		}
 
 	}
 
