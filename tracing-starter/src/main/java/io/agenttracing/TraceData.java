@@ -66,6 +66,15 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 				tags, this.scores);
 	}
 
+	/**
+	 * Reads back a trace from the JSON {@link #toJson()} wrote, as a store that keeps
+	 * traces as JSON does. Whole numbers come back as {@code Long}, others as
+	 * {@code Double}.
+	 */
+	public static TraceData fromJson(String json) {
+		return TraceJsonReader.read(json);
+	}
+
 	/** This trace with these scores instead of its own. */
 	public TraceData withScores(List<Score> scores) {
 		return new TraceData(this.traceId, this.name, this.kind, this.status, this.startEpochNanos, this.durationNanos,

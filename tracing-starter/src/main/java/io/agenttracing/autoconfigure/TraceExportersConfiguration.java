@@ -14,6 +14,7 @@ import io.agenttracing.export.zipkin.ZipkinTraceExporter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,6 +53,7 @@ class TraceExportersConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnEnabledTraceExporter(value = "memory", enabledByDefault = true)
+	@ConditionalOnProperty(name = "agent.tracing.store", havingValue = "memory", matchIfMissing = true)
 	InMemoryTraceExporter inMemoryTraceExporter(TracingProperties properties) {
 		return new InMemoryTraceExporter(properties.getExporters().getMemory().getMaxTraces(),
 				properties.getLimits().getMaxSpansPerTrace());

@@ -1313,4 +1313,95 @@ public class TracingProperties implements Validator {
 
 	}
 
+	/**
+	 * The JDBC trace store, used with {@code agent.tracing.store=jdbc}.
+	 */
+	@ConfigurationProperties("agent.tracing.store.jdbc")
+	public static class JdbcStore {
+
+		/**
+		 * When to create the store's tables: embedded (only in an embedded database such
+		 * as H2), always (whenever they are missing), never (a DBA applies
+		 * classpath:io/agenttracing/store/schema-postgresql.sql).
+		 */
+		private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
+
+		/**
+		 * Prefix of the store's table names.
+		 */
+		private String tablePrefix = "AGENT_TRACING_";
+
+		/**
+		 * How long traces are kept.
+		 */
+		private Duration retention = Duration.ofDays(7);
+
+		/**
+		 * Most traces kept; the oldest are deleted first.
+		 */
+		private long maxTraces = 1_000_000;
+
+		/**
+		 * How often one instance deletes what is past retention.
+		 */
+		private Duration retentionInterval = Duration.ofMinutes(5);
+
+		public InitializeSchema getInitializeSchema() {
+			return this.initializeSchema;
+		}
+
+		public void setInitializeSchema(InitializeSchema initializeSchema) {
+			this.initializeSchema = initializeSchema;
+		}
+
+		public String getTablePrefix() {
+			return this.tablePrefix;
+		}
+
+		public void setTablePrefix(String tablePrefix) {
+			this.tablePrefix = tablePrefix;
+		}
+
+		public Duration getRetention() {
+			return this.retention;
+		}
+
+		public void setRetention(Duration retention) {
+			this.retention = retention;
+		}
+
+		public long getMaxTraces() {
+			return this.maxTraces;
+		}
+
+		public void setMaxTraces(long maxTraces) {
+			this.maxTraces = maxTraces;
+		}
+
+		public Duration getRetentionInterval() {
+			return this.retentionInterval;
+		}
+
+		public void setRetentionInterval(Duration retentionInterval) {
+			this.retentionInterval = retentionInterval;
+		}
+
+		/**
+		 * When to create the store's tables, as Spring Session and Spring Batch say it.
+		 */
+		public enum InitializeSchema {
+
+			/** Only in an embedded database (H2, HSQLDB, Derby). */
+			EMBEDDED,
+
+			/** Whenever they are missing. */
+			ALWAYS,
+
+			/** Never: a DBA applies the script. */
+			NEVER
+
+		}
+
+	}
+
 }

@@ -9,6 +9,7 @@ import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceScores;
 import io.agenttracing.export.memory.TraceQuery;
 import io.agenttracing.export.memory.TraceRepository;
+import io.agenttracing.internal.store.TraceStoreUnavailableException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
@@ -68,13 +69,33 @@ public class TracesEndpoint {
 					new InvalidQueryDescriptor(WebEndpointResponse.STATUS_BAD_REQUEST, String.valueOf(ex.getMessage())),
 					WebEndpointResponse.STATUS_BAD_REQUEST);
 		}
-		return new WebEndpointResponse<>(TracesDescriptor.of(this.repository.findAll(query)));
+		try {
+			return new WebEndpointResponse<>(TracesDescriptor.of(this.repository.findAll(query)));
+		}
+		catch (TraceStoreUnavailableException ex) {
+			return unavailable(ex);
+		}
 	}
 
-	/** One trace with all its spans; {@code null} (404) for an unknown id. */
+	/**
+	 * One trace with all its spans; 404 for an unknown id, 503 while the trace store's
+	 * database cannot be read.
+	 */
 	@ReadOperation
-	public @Nullable TraceDescriptor trace(@Selector String traceId) {
-		return this.repository.findById(traceId).map(TraceDescriptor::of).orElse(null);
+	public WebEndpointResponse<OperationResponseBody> trace(@Selector String traceId) {
+		try {
+			return this.repository.findById(traceId)
+				.map((trace) -> new WebEndpointResponse<OperationResponseBody>(TraceDescriptor.of(trace)))
+				.orElseGet(() -> new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND));
+		}
+		catch (TraceStoreUnavailableException ex) {
+			return unavailable(ex);
+		}
+	}
+
+	private static WebEndpointResponse<OperationResponseBody> unavailable(TraceStoreUnavailableException ex) {
+		return new WebEndpointResponse<>(new InvalidQueryDescriptor(WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE,
+				String.valueOf(ex.getMessage())), WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
 	}
 
 	private static <E extends Enum<E>> @Nullable E parse(String parameter, @Nullable String value, Class<E> type) {

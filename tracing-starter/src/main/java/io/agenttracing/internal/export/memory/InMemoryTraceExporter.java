@@ -1,19 +1,16 @@
 package io.agenttracing.internal.export.memory;
 
 import io.agenttracing.export.memory.TraceRepository;
-import io.agenttracing.internal.trace.Scores;
 
 import io.agenttracing.export.memory.TraceQuery;
+import io.agenttracing.internal.export.TraceParts;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.agenttracing.Score;
-import io.agenttracing.SpanData;
 import io.agenttracing.TraceData;
 import io.agenttracing.export.TraceExporter;
 
@@ -68,31 +65,7 @@ public final class InMemoryTraceExporter implements TraceExporter, TraceReposito
 	}
 
 	private TraceData merge(TraceData existing, TraceData fragment) {
-		List<SpanData> spans = new ArrayList<>(existing.spans());
-		int room = Math.max(0, this.maxSpansPerTrace - spans.size());
-		List<SpanData> arriving = fragment.spans();
-		int dropped = Math.max(0, arriving.size() - room);
-		spans.addAll((dropped > 0) ? arriving.subList(0, room) : arriving);
-		spans.sort(Comparator.comparingLong(SpanData::startEpochNanos));
-		String session = (existing.sessionId() != null) ? existing.sessionId() : fragment.sessionId();
-		// The parts may arrive in any order (a downstream request of the same trace often
-		// finishes first), so the merged trace is named after its earliest span.
-		List<String> tags = new ArrayList<>(existing.tags());
-		fragment.tags().stream().filter((tag) -> !tags.contains(tag)).forEach(tags::add);
-		List<Score> scores = new ArrayList<>(existing.scores());
-		for (Score score : fragment.scores()) {
-			if (scores.size() < Scores.MAX_PER_TRACE) {
-				scores.add(score);
-			}
-		}
-		// A score-only fragment holds no span: the trace starts where its spans do.
-		long start = existing.spans().isEmpty() ? fragment.startEpochNanos() : existing.startEpochNanos();
-		return TraceData
-			.of(existing.traceId(), null, start, session, spans, existing.fragment() && fragment.fragment(),
-					existing.droppedSpans() + fragment.droppedSpans() + dropped)
-			.withIdentity((existing.userId() != null) ? existing.userId() : fragment.userId(),
-					(existing.sessionName() != null) ? existing.sessionName() : fragment.sessionName(), tags)
-			.withScores(scores);
+		return TraceParts.merge(existing, fragment, this.maxSpansPerTrace);
 	}
 
 	@Override
