@@ -113,6 +113,7 @@ public final class AgentTracingAutoConfiguration {
 			.sink(pipeline)
 			.capturer(capturer)
 			.samplingProbability(properties.getSampling().getProbability())
+			.keepTraces(properties.getSampling().isKeepErrors(), properties.getSampling().getKeepSlowerThan())
 			.maxSpansPerTrace(limits.getMaxSpansPerTrace())
 			.maxAttributesPerSpan(limits.getMaxAttributesPerSpan())
 			.maxEventsPerSpan(limits.getMaxEventsPerSpan())

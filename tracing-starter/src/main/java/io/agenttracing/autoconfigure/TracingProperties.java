@@ -325,10 +325,21 @@ public class TracingProperties implements Validator {
 	public static class Sampling {
 
 		/**
-		 * Probability, from 0 to 1, that a new trace is recorded and exported. A trace
-		 * that is not sampled is dropped whole, never in part.
+		 * Probability, from 0 to 1, that an ordinary trace is exported. A trace that is
+		 * not sampled is dropped whole, never in part.
 		 */
 		private double probability = 1.0;
+
+		/**
+		 * Whether a trace with a failed span is exported whatever the probability:
+		 * decided when it finishes, so every trace is recorded while this is on.
+		 */
+		private boolean keepErrors = true;
+
+		/**
+		 * Traces slower than this are exported whatever the probability.
+		 */
+		private @Nullable Duration keepSlowerThan;
 
 		public double getProbability() {
 			return this.probability;
@@ -336,6 +347,22 @@ public class TracingProperties implements Validator {
 
 		public void setProbability(double probability) {
 			this.probability = probability;
+		}
+
+		public boolean isKeepErrors() {
+			return this.keepErrors;
+		}
+
+		public void setKeepErrors(boolean keepErrors) {
+			this.keepErrors = keepErrors;
+		}
+
+		public @Nullable Duration getKeepSlowerThan() {
+			return this.keepSlowerThan;
+		}
+
+		public void setKeepSlowerThan(@Nullable Duration keepSlowerThan) {
+			this.keepSlowerThan = keepSlowerThan;
 		}
 
 	}

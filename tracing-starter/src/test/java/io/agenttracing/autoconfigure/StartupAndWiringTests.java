@@ -138,7 +138,8 @@ class StartupAndWiringTests {
 		// No budget unless the application sets one.
 		assertThat(withoutDefault).containsExactly("agent.tracing.evaluation.budget.max-cost",
 				"agent.tracing.evaluation.budget.max-duration", "agent.tracing.exporters.otlp.headers",
-				"agent.tracing.pricing.models", "agent.tracing.service-name", "agent.tracing.service-version");
+				"agent.tracing.pricing.models", "agent.tracing.sampling.keep-slower-than", "agent.tracing.service-name",
+				"agent.tracing.service-version");
 		assertThat(properties).containsKeys("agent.tracing.capture.redact-keys",
 				"agent.tracing.capture.unredacted-keys", "agent.tracing.capture.redact-patterns",
 				"agent.tracing.capture.allowed-headers");

@@ -127,6 +127,41 @@ abstract sealed class IdentifiedTrace implements TraceContext permits RecordingT
 		identity().addTags(tags);
 	}
 
+	/** This thread's current span, if it belongs to this trace. */
+	abstract @Nullable RecordingSpan currentSpan();
+
+	// The seed's string-id operations act on this thread's current span of this trace.
+
+	@Override
+	public void endSpan(String spanId) {
+		io.agenttracing.Span span = getSpan(spanId);
+		if (span != null) {
+			span.close();
+		}
+	}
+
+	@Override
+	public @Nullable String currentSpanId() {
+		RecordingSpan span = currentSpan();
+		return (span != null) ? span.spanId() : null;
+	}
+
+	@Override
+	public void addEvent(String name) {
+		RecordingSpan span = currentSpan();
+		if (span != null) {
+			span.addEvent(name);
+		}
+	}
+
+	@Override
+	public void setAttribute(String key, @Nullable Object value) {
+		RecordingSpan span = currentSpan();
+		if (span != null) {
+			span.setAttribute(key, value);
+		}
+	}
+
 	/** Scores refused because the trace held its maximum already. */
 	int refusedScores;
 

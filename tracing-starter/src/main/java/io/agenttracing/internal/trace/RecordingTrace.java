@@ -33,6 +33,11 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 
 	private final boolean sampled;
 
+	/**
+	 * Set when the probability did not choose the trace: a tail rule may still keep it.
+	 */
+	private @Nullable Probation probation;
+
 	/** The first span; a one-span trace, the most common, holds nothing more. */
 	private @Nullable RecordingSpan firstSpan;
 
@@ -148,20 +153,7 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 	}
 
 	@Override
-	public void endSpan(String spanId) {
-		Span span = getSpan(spanId);
-		if (span != null) {
-			span.close();
-		}
-	}
-
-	@Override
-	public @Nullable String currentSpanId() {
-		RecordingSpan span = currentSpan();
-		return (span != null) ? span.spanId() : null;
-	}
-
-	private @Nullable RecordingSpan currentSpan() {
+	@Nullable RecordingSpan currentSpan() {
 		Scope current = CurrentContext.get();
 		return (current != null && current.trace() == this) ? current.span() : null;
 	}
@@ -174,22 +166,6 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 			}
 		}
 		return null;
-	}
-
-	@Override
-	public void addEvent(String name) {
-		RecordingSpan span = currentSpan();
-		if (span != null) {
-			span.addEvent(name);
-		}
-	}
-
-	@Override
-	public void setAttribute(String key, @Nullable Object value) {
-		RecordingSpan span = currentSpan();
-		if (span != null) {
-			span.setAttribute(key, value);
-		}
 	}
 
 	@Override
@@ -273,15 +249,27 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 	 */
 	@Nullable PendingExport spanEndedLocked(RecordingSpan span, boolean late) {
 		if (late) {
-			return this.sampled ? FinishedTrace.fragment(this, span, this.name, this.sessionId, this.identity) : null;
+			return (this.sampled && (this.probation == null || !this.probation.discarded))
+					? FinishedTrace.fragment(this, span, this.name, this.sessionId, this.identity) : null;
 		}
 		if (span.isOwner()) {
 			// The owner ending finishes the trace under the same lock: one lock per root
 			// call.
 			this.finished = true;
-			return this.sampled ? finishedLocked() : null;
+			return (this.sampled && keptLocked(span)) ? finishedLocked() : null;
 		}
 		return null;
+	}
+
+	/** Records the trace only in case a tail sampling rule keeps it when it finishes. */
+	void onProbation() {
+		this.probation = new Probation();
+	}
+
+	/** Whether the finished trace is exported; the caller holds the monitor. */
+	private boolean keptLocked(@Nullable RecordingSpan root) {
+		return this.probation == null || this.probation.kept(this.environment.tailSampling(),
+				TraceSpans.of(this.firstSpan, this.moreSpans), System.nanoTime() - this.startNanos, root);
 	}
 
 	/**
@@ -320,7 +308,7 @@ public final class RecordingTrace extends IdentifiedTrace implements Scope {
 			}
 			this.finished = true;
 			this.incomplete = expired;
-			if (this.firstSpan != null && this.sampled) {
+			if (this.firstSpan != null && this.sampled && keptLocked(this.firstSpan)) {
 				export = finishedLocked();
 			}
 		}

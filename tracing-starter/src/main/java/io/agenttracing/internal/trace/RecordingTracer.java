@@ -178,8 +178,21 @@ public final class RecordingTracer implements Tracer {
 	}
 
 	private RecordingTrace newTrace(@Nullable String name) {
-		return new RecordingTrace(this.environment, name, Ids.randomNonZero(), Ids.randomNonZero(), null, sample(),
-				true);
+		boolean chosen = sample();
+		RecordingTrace trace = new RecordingTrace(this.environment, name, Ids.randomNonZero(), Ids.randomNonZero(),
+				null, chosen || tailSampled(), true);
+		if (!chosen && tailSampled()) {
+			trace.onProbation();
+		}
+		return trace;
+	}
+
+	/**
+	 * Whether traces the probability did not choose are recorded, to be kept if they
+	 * matter.
+	 */
+	private boolean tailSampled() {
+		return this.enabled && this.environment.tailSampling().active();
 	}
 
 	private boolean sample() {
@@ -206,8 +219,12 @@ public final class RecordingTracer implements Tracer {
 		if (!remote.isValid()) {
 			return newTrace(name);
 		}
+		boolean chosen = sample();
 		RecordingTrace trace = new RecordingTrace(this.environment, name, Ids.parseHex(remote.traceId(), 0, 16),
-				Ids.parseHex(remote.traceId(), 16, 32), remote, sample(), remote.random());
+				Ids.parseHex(remote.traceId(), 16, 32), remote, chosen || tailSampled(), remote.random());
+		if (!chosen && tailSampled()) {
+			trace.onProbation();
+		}
 		if (remote.sessionId() != null) {
 			trace.setSessionId(remote.sessionId());
 		}

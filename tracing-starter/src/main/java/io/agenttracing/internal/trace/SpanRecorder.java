@@ -162,6 +162,15 @@ abstract sealed class SpanRecorder implements Span permits RecordingSpan {
 		return this;
 	}
 
+	/**
+	 * Says on this root span why tail sampling kept its trace; the caller holds the
+	 * trace's monitor, and the span may have ended: the trace is being finished.
+	 */
+	void keptBecauseLocked(String reason) {
+		contents().putAttribute(TailSampling.REASON_ATTRIBUTE, reason, Integer.MAX_VALUE);
+		contents().putAttribute("sampling.priority", 1L, Integer.MAX_VALUE);
+	}
+
 	/** The span's level; the caller holds the trace's monitor or knows the span ended. */
 	SpanLevel levelLocked() {
 		return LEVELS[this.level];

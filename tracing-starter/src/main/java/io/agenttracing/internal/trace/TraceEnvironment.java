@@ -9,6 +9,8 @@ package io.agenttracing.internal.trace;
  * @param maxSpans most spans kept in one trace
  * @param sink receives the finished trace and late fragments
  * @param openTraces tracks the trace until it finishes
+ * @param tailSampling which traces are kept whatever the sampling probability says
  */
-record TraceEnvironment(SpanSettings settings, int maxSpans, TraceSink sink, OpenTraces openTraces) {
+record TraceEnvironment(SpanSettings settings, int maxSpans, TraceSink sink, OpenTraces openTraces,
+		TailSampling tailSampling) {
 }

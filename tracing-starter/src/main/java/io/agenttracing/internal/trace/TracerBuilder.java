@@ -76,6 +76,8 @@ public final class TracerBuilder {
 
 	private SpanLevel minimumLevel = SpanLevel.INFO;
 
+	private TailSampling tailSampling = TailSampling.NONE;
+
 	private Supplier<@Nullable RemoteParent> externalParent = () -> null;
 
 	TracerBuilder() {
@@ -185,6 +187,16 @@ public final class TracerBuilder {
 	}
 
 	/**
+	 * Keeps, whatever the sampling probability, every trace with a failed span (when
+	 * {@code keepErrors}) and every trace slower than {@code keepSlowerThan} (unless
+	 * {@code null}): decided when the trace finishes.
+	 */
+	public TracerBuilder keepTraces(boolean keepErrors, java.time.@Nullable Duration keepSlowerThan) {
+		this.tailSampling = new TailSampling(keepErrors, (keepSlowerThan != null) ? keepSlowerThan.toNanos() : -1);
+		return this;
+	}
+
+	/**
 	 * Threshold below which spans are left out of their traces; {@link SpanLevel#INFO} by
 	 * default.
 	 */
@@ -214,7 +226,8 @@ public final class TracerBuilder {
 		SpanSettings settings = new SpanSettings(this.capturer, this.maxAttributesPerSpan, this.maxEventsPerSpan,
 				this.maxSignalsPerSpan, this.maxTagsPerSpan, this.maxStackFrames, this.maxValueLength,
 				this.maxNameLength, this.pricing, this.minimumLevel);
-		return new RecordingTracer(new TraceEnvironment(settings, this.maxSpansPerTrace, this.sink, openTraces),
+		return new RecordingTracer(
+				new TraceEnvironment(settings, this.maxSpansPerTrace, this.sink, openTraces, this.tailSampling),
 				this.enabled, this.samplingProbability, this.externalParent);
 	}
 
