@@ -89,6 +89,33 @@ class ExportMetricsTest {
 	}
 
 	@Test
+	void scoresArePlottableOverTimeWithBoundedNames() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		MicrometerExportListener listener = new MicrometerExportListener(registry);
+		TraceData trace = TraceData.of("4bf92f3577b34da6a3ce929d0e0e4736", "chat", 0, null, List.of(), true, 0)
+			.withScores(List.of(io.agenttracing.Score.numeric("relevance", 0.8),
+					io.agenttracing.Score.bool("helpful", false).withSource(io.agenttracing.Score.USER_FEEDBACK),
+					io.agenttracing.Score.categorical("topic", "travel")));
+		listener.onTrace(trace);
+		listener.onTrace(trace);
+		for (int i = 0; i < 60; i++) {
+			listener.onTrace(trace.withScores(List.of(io.agenttracing.Score.numeric("generated-" + i, i))));
+		}
+
+		var relevance = registry.get(MicrometerExportListener.SCORES).tag("name", "relevance").summary();
+		assertThat(relevance.count()).isEqualTo(2);
+		assertThat(relevance.mean()).isEqualTo(0.8);
+		assertThat(registry.get(MicrometerExportListener.SCORES)
+			.tag("name", "helpful")
+			.tag("source", "USER_FEEDBACK")
+			.summary()
+			.totalAmount()).isZero();
+		// A label has no value to plot; names past the bound share "other".
+		assertThat(registry.find(MicrometerExportListener.SCORES).tag("name", "topic").summary()).isNull();
+		assertThat(registry.get(MicrometerExportListener.SCORES).summaries()).hasSize(50 + 1);
+	}
+
+	@Test
 	void theConsoleHeaderSaysWhatWasDropped() {
 		RecordingTracer tracer = RecordingTracer.builder().maxSpansPerTrace(2).sink((export) -> {
 			String tree = ConsoleTraceExporterAccess.tree(export.snapshot());
