@@ -30,30 +30,20 @@ final class TracesClient {
 	}
 
 	HttpResponse<String> send(String method, String path) {
-		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + path))
-				.method(method, HttpRequest.BodyPublishers.noBody())
-				.timeout(Duration.ofSeconds(10))
-				.build();
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.method(method, HttpRequest.BodyPublishers.noBody()));
 	}
 
 	HttpResponse<String> post(String path, String json) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.header("Content-Type", "application/json"));
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) {
 		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + path))
-				.POST(HttpRequest.BodyPublishers.ofString(json))
-				.header("Content-Type", "application/json")
-				.timeout(Duration.ofSeconds(10))
-				.build();
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			return this.http.send(request.timeout(Duration.ofSeconds(10)).build(),
+					HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

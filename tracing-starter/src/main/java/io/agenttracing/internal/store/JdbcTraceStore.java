@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 import io.agenttracing.TraceData;
 import io.agenttracing.export.TraceExporter;
@@ -111,31 +112,24 @@ public final class JdbcTraceStore implements TraceExporter, TraceRepository {
 
 	@Override
 	public List<TraceData> findAll(TraceQuery query) {
-		try {
-			this.schema.ensureReady();
-			return this.rows.find(this.jdbc, query);
-		}
-		catch (DataAccessException ex) {
-			throw new TraceStoreUnavailableException(ex);
-		}
+		return reading(() -> this.rows.find(this.jdbc, query));
 	}
 
 	@Override
 	public Optional<TraceData> findById(String traceId) {
-		try {
-			this.schema.ensureReady();
-			return this.rows.findById(this.jdbc, traceId);
-		}
-		catch (DataAccessException ex) {
-			throw new TraceStoreUnavailableException(ex);
-		}
+		return reading(() -> this.rows.findById(this.jdbc, traceId));
 	}
 
 	@Override
 	public void clear() {
+		reading(() -> this.jdbc.update("DELETE FROM " + this.schema.table()));
+	}
+
+	/** What the endpoint asks of the database; a database that fails answers 503. */
+	private <T> T reading(Supplier<T> query) {
 		try {
 			this.schema.ensureReady();
-			this.jdbc.update("DELETE FROM " + this.schema.table());
+			return query.get();
 		}
 		catch (DataAccessException ex) {
 			throw new TraceStoreUnavailableException(ex);
