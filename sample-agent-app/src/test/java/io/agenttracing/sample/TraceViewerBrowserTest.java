@@ -178,6 +178,29 @@ class TraceViewerBrowserTest {
 	}
 
 	@Test
+	void olderTracesLoadPageByPage() {
+		String oldest = null;
+		String newest = null;
+		for (int i = 0; i < 205; i++) {
+			try (Span run = Tracing.startSpan("PagingProbe.run " + i, SpanKind.INTERNAL)) {
+				oldest = (oldest == null) ? run.traceId() : oldest;
+				newest = run.traceId();
+			}
+		}
+		awaitStored(oldest);
+		awaitStored(newest);
+		browser.get(viewer() + "#/?q=PagingProbe");
+		waitForRow(newest);
+		wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#trace-rows tr"), 200));
+		assertThat(browser.findElements(By.cssSelector("tr[data-trace-id='" + oldest + "']"))).isEmpty();
+
+		browser.findElement(By.id("list-older")).click();
+		waitForRow(oldest);
+		assertThat(browser.findElements(By.cssSelector("#trace-rows tr"))).hasSize(205);
+		assertThat(browser.findElement(By.id("list-older")).isDisplayed()).isFalse();
+	}
+
+	@Test
 	void feedbackFromTheChatApiAndFromThePageShowsOnTheTrace() {
 		String traceId = chat("ui-feedback", "What is 3*5?");
 		awaitStored(traceId);

@@ -1,5 +1,7 @@
 package io.agenttracing.export.memory;
 
+import java.time.Instant;
+
 import io.agenttracing.SpanData;
 import io.agenttracing.SpanKind;
 import io.agenttracing.SpanLevel;
@@ -24,10 +26,12 @@ import org.jspecify.annotations.Nullable;
  * @param score a score the trace has: {@code name} (any value), or {@code name>0.5},
  * {@code name>=4}, {@code name<1}, {@code name<=0}, {@code name=true},
  * {@code name=off-topic}, {@code name!=x}, compared with the newest score of that name
+ * @param before only traces that started before this instant: the next page of a list,
+ * given the start of the last trace of the page before
  */
 public record TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @Nullable String sessionId, int limit,
 		@Nullable String text, @Nullable Boolean withErrors, @Nullable String userId, @Nullable String tag,
-		@Nullable SpanLevel level, @Nullable String score) {
+		@Nullable SpanLevel level, @Nullable String score, @Nullable Instant before) {
 
 	public static final int DEFAULT_LIMIT = 100;
 
@@ -41,12 +45,18 @@ public record TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @
 	}
 
 	public TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @Nullable String sessionId, int limit) {
-		this(kind, status, sessionId, limit, null, null, null, null, null, null);
+		this(kind, status, sessionId, limit, null, null, null, null, null, null, null);
 	}
 
 	public TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @Nullable String sessionId, int limit,
 			@Nullable String text, @Nullable Boolean withErrors, @Nullable String userId, @Nullable String tag) {
-		this(kind, status, sessionId, limit, text, withErrors, userId, tag, null, null);
+		this(kind, status, sessionId, limit, text, withErrors, userId, tag, null, null, null);
+	}
+
+	public TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @Nullable String sessionId, int limit,
+			@Nullable String text, @Nullable Boolean withErrors, @Nullable String userId, @Nullable String tag,
+			@Nullable SpanLevel level, @Nullable String score) {
+		this(kind, status, sessionId, limit, text, withErrors, userId, tag, level, score, null);
 	}
 
 	/** All traces, up to the default limit. */
@@ -63,6 +73,7 @@ public record TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @
 				&& (this.userId == null || this.userId.equals(trace.userId()))
 				&& (this.tag == null || trace.tags().contains(this.tag))
 				&& (this.level == null || trace.level().isAtLeast(this.level))
+				&& (this.before == null || trace.startTime().isBefore(this.before))
 				&& (this.score == null || this.score.isBlank() || ScoreCondition.parse(this.score).matches(trace))
 				&& (this.text == null || this.text.isBlank() || holdsText(trace, this.text.trim()));
 	}

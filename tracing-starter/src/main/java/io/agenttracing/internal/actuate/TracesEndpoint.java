@@ -1,5 +1,6 @@
 package io.agenttracing.internal.actuate;
 
+import java.time.Instant;
 import java.util.Arrays;
 
 import io.agenttracing.Score;
@@ -49,18 +50,21 @@ public class TracesEndpoint {
 	 * (in a span name, attribute, input or output), with ({@code errors=true}) or without
 	 * ({@code false}) an ERROR span, of {@code user}, tagged {@code tag}, reaching
 	 * {@code level} (a span at that level or above), with a {@code score} such as
-	 * {@code helpful=true} or {@code relevance>0.5}. An unknown kind, status or level, or
-	 * a malformed score condition, answers 400.
+	 * {@code helpful=true} or {@code relevance>0.5}, started {@code before} an instant
+	 * (the next page: the start of the last trace of the page before). An unknown kind,
+	 * status or level, a malformed score condition or instant, answers 400.
 	 */
 	@ReadOperation
 	public WebEndpointResponse<OperationResponseBody> traces(@Nullable String kind, @Nullable String status,
 			@Nullable String session, @Nullable Integer limit, @Nullable String q, @Nullable Boolean errors,
-			@Nullable String user, @Nullable String tag, @Nullable String level, @Nullable String score) {
+			@Nullable String user, @Nullable String tag, @Nullable String level, @Nullable String score,
+			@Nullable String before) {
 		TraceQuery query;
 		try {
 			query = new TraceQuery(parse("kind", kind, SpanKind.class), parse("status", status, SpanStatus.class),
 					session, (limit != null && limit > 0) ? limit : TraceQuery.DEFAULT_LIMIT, q, errors,
-					blankToNull(user), blankToNull(tag), parse("level", level, SpanLevel.class), blankToNull(score));
+					blankToNull(user), blankToNull(tag), parse("level", level, SpanLevel.class), blankToNull(score),
+					instant(before));
 		}
 		catch (IllegalArgumentException ex) {
 			// Answered in the body, so the caller reads it whatever
@@ -96,6 +100,20 @@ public class TracesEndpoint {
 	private static WebEndpointResponse<OperationResponseBody> unavailable(TraceStoreUnavailableException ex) {
 		return new WebEndpointResponse<>(new InvalidQueryDescriptor(WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE,
 				String.valueOf(ex.getMessage())), WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+	}
+
+	private static @Nullable Instant instant(@Nullable String before) {
+		if (before == null || before.isBlank()) {
+			return null;
+		}
+		try {
+			return Instant.parse(before.trim());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new IllegalArgumentException(
+					"before must be an instant such as 2026-12-06T14:00:00Z (a trace's startTime), got '" + before
+							+ "'");
+		}
 	}
 
 	private static <E extends Enum<E>> @Nullable E parse(String parameter, @Nullable String value, Class<E> type) {

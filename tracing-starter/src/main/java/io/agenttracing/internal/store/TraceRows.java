@@ -106,6 +106,10 @@ final class TraceRows {
 			sql.append(" AND LEVEL_RANK >= ?");
 			arguments.add(query.level().ordinal());
 		}
+		if (query.before() != null) {
+			sql.append(" AND START_NANOS < ?");
+			arguments.add(query.before().getEpochSecond() * 1_000_000_000L + query.before().getNano());
+		}
 		if (query.text() != null && !query.text().isBlank()) {
 			sql.append(" AND SEARCH_TEXT LIKE ? ESCAPE '\\'");
 			arguments.add("%" + escapeLike(query.text().trim().toLowerCase(Locale.ROOT)) + "%");

@@ -139,6 +139,10 @@ abstract class JdbcTraceStoreContract {
 		assertThat(ids(query(null, null, null, "%", null, null, null, null))).isEmpty();
 		assertThat(ids(query(null, null, null, null, null, null, null, "faithfulness>0.5"))).hasSize(2);
 		assertThat(this.store.findAll(new TraceQuery(null, null, null, 1))).hasSize(1);
+		// The next page: traces that started before the last one shown.
+		assertThat(ids(this.store
+			.findAll(new TraceQuery(null, null, null, 10, null, null, null, null, null, null, fine.startTime()))))
+			.containsExactly(failed.traceId());
 	}
 
 	@Test

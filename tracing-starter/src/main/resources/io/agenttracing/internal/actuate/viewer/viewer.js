@@ -129,15 +129,42 @@
     const params = filterParams().toString();
     history.replaceState(null, '', '#/' + (params ? '?' + params : ''));
     refreshList();
+    startPolling();
+  }
+
+  /** The list's query for its filters; {@code before} asks for the page after a trace. */
+  function listQuery(filters, before) {
+    const query = new URLSearchParams({ limit: String(LIST_LIMIT) });
+    for (const name of ['kind', 'session', 'user', 'tag', 'q', 'level', 'score']) if (filters.get(name)) query.set(name, filters.get(name));
+    if (filters.get('status') === 'errors') query.set('errors', 'true');
+    if (filters.get('status') === 'ok') query.set('errors', 'false');
+    if (before) query.set('before', before);
+    return query;
+  }
+
+  /** The next page of older traces, below the ones shown; the list stops following new ones. */
+  async function loadOlder() {
+    const rows = $('trace-rows').querySelectorAll('tr');
+    const last = rows.length ? rows[rows.length - 1].dataset.startTime : null;
+    if (!last) return;
+    stopPolling();
+    $('live').classList.add('paused');
+    $('live').textContent = 'paused';
+    try {
+      const body = await getJson(base + '?' + listQuery(filterParams(), last));
+      const older = body ? body.traces : [];
+      $('trace-rows').append(...older.map(listRow));
+      $('list-older').hidden = older.length < LIST_LIMIT;
+    }
+    catch (error) {
+      showError('Could not load older traces: ' + error.message);
+    }
   }
 
   async function refreshList() {
     const generation = ++listGeneration;
     const filters = filterParams();
-    const query = new URLSearchParams({ limit: String(LIST_LIMIT) });
-    for (const name of ['kind', 'session', 'user', 'tag', 'q', 'level', 'score']) if (filters.get(name)) query.set(name, filters.get(name));
-    if (filters.get('status') === 'errors') query.set('errors', 'true');
-    if (filters.get('status') === 'ok') query.set('errors', 'false');
+    const query = listQuery(filters, null);
     try {
       const body = await getJson(base + '?' + query);
       if (generation !== listGeneration || views.list.hidden) return;
@@ -162,36 +189,38 @@
   }
 
   function renderList(traces) {
-    const rows = traces.map((trace) => {
-      const session = trace.sessionId
-        ? el('a', { href: '#/session/' + encodeURIComponent(trace.sessionId), text: trace.sessionName || trace.sessionId,
-          title: trace.sessionId, onclick: (event) => event.stopPropagation() })
-        : '';
-      const tags = (trace.tags || []).map((tag) => el('span', { class: 'tag', text: tag }));
-      const row = el('tr', { tabindex: 0, 'data-trace-id': trace.traceId },
-        el('td', { text: formatTime(trace.startTime) }),
-        el('td', { class: 'name' }, trace.name || '(unnamed)', ...tags,
-          (trace.level === 'WARNING' || trace.level === 'ERROR') ? el('span', { class: 'level level-' + trace.level, text: trace.level }) : null),
-        el('td', null, kindBadge(trace.kind)),
-        el('td', { class: 'status-' + trace.status },
-          trace.status + (trace.errorCount ? ' (' + trace.errorCount + ' error' + (trace.errorCount > 1 ? 's' : '') + ')' : ''),
-          trace.incomplete ? el('span', { class: 'badge', text: 'incomplete' }) : null),
-        el('td', { class: 'num', text: formatDuration(trace.durationMs) }),
-        el('td', { class: 'num', text: trace.spanCount }),
-        el('td', null, session),
-        el('td', { text: trace.userId || '' }),
-        el('td', { class: 'num', text: trace.totalTokens || '' }),
-        el('td', { class: 'num', text: formatCost(trace.totalCost) }),
-        el('td', { class: 'scores' }, ...Object.entries(trace.scores || {}).map(([name, value]) =>
-          el('span', { class: 'score score-' + (value === true ? 'good' : value === false ? 'bad' : 'plain'), 'data-score': name },
-            name + ' ' + (value === true ? '👍' : value === false ? '👎' : String(value))))));
-      const open = () => { location.hash = '#/trace/' + encodeURIComponent(trace.traceId); };
-      row.addEventListener('click', open);
-      row.addEventListener('keydown', (event) => { if (event.key === 'Enter') open(); });
-      return row;
-    });
-    $('trace-rows').replaceChildren(...rows);
+    $('trace-rows').replaceChildren(...traces.map(listRow));
     $('list-empty').hidden = traces.length > 0;
+    $('list-older').hidden = traces.length < LIST_LIMIT;
+  }
+
+  function listRow(trace) {
+    const session = trace.sessionId
+      ? el('a', { href: '#/session/' + encodeURIComponent(trace.sessionId), text: trace.sessionName || trace.sessionId,
+        title: trace.sessionId, onclick: (event) => event.stopPropagation() })
+      : '';
+    const tags = (trace.tags || []).map((tag) => el('span', { class: 'tag', text: tag }));
+    const row = el('tr', { tabindex: 0, 'data-trace-id': trace.traceId, 'data-start-time': trace.startTime },
+      el('td', { text: formatTime(trace.startTime) }),
+      el('td', { class: 'name' }, trace.name || '(unnamed)', ...tags,
+        (trace.level === 'WARNING' || trace.level === 'ERROR') ? el('span', { class: 'level level-' + trace.level, text: trace.level }) : null),
+      el('td', null, kindBadge(trace.kind)),
+      el('td', { class: 'status-' + trace.status },
+        trace.status + (trace.errorCount ? ' (' + trace.errorCount + ' error' + (trace.errorCount > 1 ? 's' : '') + ')' : ''),
+        trace.incomplete ? el('span', { class: 'badge', text: 'incomplete' }) : null),
+      el('td', { class: 'num', text: formatDuration(trace.durationMs) }),
+      el('td', { class: 'num', text: trace.spanCount }),
+      el('td', null, session),
+      el('td', { text: trace.userId || '' }),
+      el('td', { class: 'num', text: trace.totalTokens || '' }),
+      el('td', { class: 'num', text: formatCost(trace.totalCost) }),
+      el('td', { class: 'scores' }, ...Object.entries(trace.scores || {}).map(([name, value]) =>
+        el('span', { class: 'score score-' + (value === true ? 'good' : value === false ? 'bad' : 'plain'), 'data-score': name },
+          name + ' ' + (value === true ? '👍' : value === false ? '👎' : String(value))))));
+    const open = () => { location.hash = '#/trace/' + encodeURIComponent(trace.traceId); };
+    row.addEventListener('click', open);
+    row.addEventListener('keydown', (event) => { if (event.key === 'Enter') open(); });
+    return row;
   }
 
   function startPolling() {
@@ -703,6 +732,7 @@
   // ---- wiring --------------------------------------------------------------------------
 
   $('filters').addEventListener('submit', (event) => { event.preventDefault(); onFilterChange(); });
+  $('list-older').addEventListener('click', loadOlder);
   for (const id of Object.values(filterIds)) {
     const input = $(id);
     input.addEventListener(input.tagName === 'SELECT' ? 'change' : 'input', onFilterChange);
