@@ -114,6 +114,7 @@ public final class AgentTracingAutoConfiguration {
 			.capturer(capturer)
 			.samplingProbability(properties.getSampling().getProbability())
 			.keepTraces(properties.getSampling().isKeepErrors(), properties.getSampling().getKeepSlowerThan())
+			.capture(properties.getCapture().isInput(), properties.getCapture().isOutput())
 			.maxSpansPerTrace(limits.getMaxSpansPerTrace())
 			.maxAttributesPerSpan(limits.getMaxAttributesPerSpan())
 			.maxEventsPerSpan(limits.getMaxEventsPerSpan())

@@ -370,12 +370,14 @@ public class TracingProperties implements Validator {
 	public static class Capture {
 
 		/**
-		 * Whether to capture the arguments of traced methods as span input.
+		 * Whether spans record input at all: the arguments of traced methods, the prompts
+		 * of model calls, tool arguments, whatever the application sets.
 		 */
 		private boolean input = true;
 
 		/**
-		 * Whether to capture the return values of traced methods as span output.
+		 * Whether spans record output at all: return values, model answers, tool results,
+		 * whatever the application sets.
 		 */
 		private boolean output = true;
 

@@ -224,27 +224,38 @@ abstract sealed class SpanRecorder implements Span permits RecordingSpan {
 		return this;
 	}
 
+	// With capture.input or capture.output off, no content is recorded, whoever sets it:
+	// annotated methods, the model integrations, the application's own code.
+
 	@Override
 	public Span setInput(@Nullable Object input) {
-		setCaptured(this.trace.settings().capturer().capture(input), true);
+		if (this.trace.settings().captureInput()) {
+			setCaptured(this.trace.settings().capturer().capture(input), true);
+		}
 		return this;
 	}
 
 	@Override
 	public Span setOutput(@Nullable Object output) {
-		setCaptured(this.trace.settings().capturer().capture(output), false);
+		if (this.trace.settings().captureOutput()) {
+			setCaptured(this.trace.settings().capturer().capture(output), false);
+		}
 		return this;
 	}
 
 	@Override
 	public Span setInputJson(@Nullable String json) {
-		setCaptured(sanitizedJson(json), true);
+		if (this.trace.settings().captureInput()) {
+			setCaptured(sanitizedJson(json), true);
+		}
 		return this;
 	}
 
 	@Override
 	public Span setOutputJson(@Nullable String json) {
-		setCaptured(sanitizedJson(json), false);
+		if (this.trace.settings().captureOutput()) {
+			setCaptured(sanitizedJson(json), false);
+		}
 		return this;
 	}
 

@@ -24,9 +24,12 @@ import org.jspecify.annotations.Nullable;
  * session id)
  * @param pricing prices that give LLM spans their cost
  * @param minimumLevel threshold below which spans are left out of their traces
+ * @param captureInput whether spans record input at all
+ * @param captureOutput whether spans record output at all
  */
 record SpanSettings(ValueCapturer capturer, int maxAttributes, int maxEvents, int maxSignals, int maxTags,
-		int maxStackFrames, int maxValueLength, int maxNameLength, ModelPricing pricing, SpanLevel minimumLevel) {
+		int maxStackFrames, int maxValueLength, int maxNameLength, ModelPricing pricing, SpanLevel minimumLevel,
+		boolean captureInput, boolean captureOutput) {
 
 	static final String REDACTED = CapturedText.REDACTED;
 

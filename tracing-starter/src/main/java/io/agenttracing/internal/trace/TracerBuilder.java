@@ -78,6 +78,10 @@ public final class TracerBuilder {
 
 	private TailSampling tailSampling = TailSampling.NONE;
 
+	private boolean captureInput = true;
+
+	private boolean captureOutput = true;
+
 	private Supplier<@Nullable RemoteParent> externalParent = () -> null;
 
 	TracerBuilder() {
@@ -187,6 +191,16 @@ public final class TracerBuilder {
 	}
 
 	/**
+	 * Whether spans record input and output at all, whoever sets it: off, no prompt,
+	 * argument or answer is kept.
+	 */
+	public TracerBuilder capture(boolean input, boolean output) {
+		this.captureInput = input;
+		this.captureOutput = output;
+		return this;
+	}
+
+	/**
 	 * Keeps, whatever the sampling probability, every trace with a failed span (when
 	 * {@code keepErrors}) and every trace slower than {@code keepSlowerThan} (unless
 	 * {@code null}): decided when the trace finishes.
@@ -225,7 +239,7 @@ public final class TracerBuilder {
 		OpenTraces openTraces = new OpenTraces(this.maxTraceDuration.toNanos(), this.enabled);
 		SpanSettings settings = new SpanSettings(this.capturer, this.maxAttributesPerSpan, this.maxEventsPerSpan,
 				this.maxSignalsPerSpan, this.maxTagsPerSpan, this.maxStackFrames, this.maxValueLength,
-				this.maxNameLength, this.pricing, this.minimumLevel);
+				this.maxNameLength, this.pricing, this.minimumLevel, this.captureInput, this.captureOutput);
 		return new RecordingTracer(
 				new TraceEnvironment(settings, this.maxSpansPerTrace, this.sink, openTraces, this.tailSampling),
 				this.enabled, this.samplingProbability, this.externalParent);

@@ -35,7 +35,7 @@ class OtlpSemanticsTest {
 
 	private final List<PendingExport> finished = new ArrayList<>();
 
-	private final RecordingTracer tracer = RecordingTracer.builder()
+	private RecordingTracer tracer = RecordingTracer.builder()
 		.sink(this.finished::add)
 		.capturer(new JsonValueCapturer(4000, List.of("password")))
 		.build();
@@ -158,6 +158,25 @@ class OtlpSemanticsTest {
 		assertThat(json.readTree((String) attribute(langfuse, "langfuse.observation.model.parameters"))
 			.get("temperature")
 			.asDouble()).isEqualTo(0.2);
+	}
+
+	@Test
+	void withCaptureOffNoFamilyWritesContent() {
+		this.tracer = RecordingTracer.builder()
+			.sink(this.finished::add)
+			.capturer(new JsonValueCapturer(4000, List.of()))
+			.capture(false, false)
+			.build();
+		var spans = export(chat(), List.of(Family.GENAI, Family.OPENINFERENCE, Family.LANGFUSE));
+
+		for (var span : spans) {
+			assertThat(span.getAttributesList().stream().map(KeyValue::getKey)).doesNotContain("gen_ai.input.messages",
+					"gen_ai.output.messages", "gen_ai.system_instructions", "gen_ai.tool.call.arguments",
+					"gen_ai.tool.call.result", "input.value", "output.value", "langfuse.observation.input",
+					"langfuse.observation.output");
+		}
+		assertThat(attribute(span(spans, "chat gpt-4o-mini").getAttributesList(), "gen_ai.usage.input_tokens"))
+			.isEqualTo(40L);
 	}
 
 	@Test
