@@ -117,6 +117,12 @@ class LangChain4jAgentApplicationTest {
 		assertThat(AgentAppClient.spans(trace, "AGENT").get(0).get("output").asString())
 			.isEqualTo("Here is what I found: Sunny, 21 degrees in Paris");
 		assertThat(trace.get("totalTokens").asInt()).isEqualTo(2 * (PROMPT_TOKENS + COMPLETION_TOKENS));
+		// Each streamed model call knows when its first chunk came.
+		assertThat(AgentAppClient.spans(trace, "LLM")).hasSize(2).allSatisfy((call) -> {
+			assertThat(call.get("attributes").get("gen_ai.request.stream").asBoolean()).isTrue();
+			assertThat(call.get("attributes").get("gen_ai.response.time_to_first_chunk").asDouble()).isPositive()
+				.isLessThanOrEqualTo(call.get("durationMs").asDouble() / 1000);
+		});
 		// The request thread is left as it was found: the next request starts its own
 		// trace.
 		HttpResponse<String> next = app.post("/chat", "{\"conversation\":\"lc-next\",\"message\":\"Hi\"}");

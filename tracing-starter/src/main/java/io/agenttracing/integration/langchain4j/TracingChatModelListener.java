@@ -20,6 +20,7 @@ import io.agenttracing.SpanKind;
 import io.agenttracing.SpanScope;
 import io.agenttracing.Tracer;
 import io.agenttracing.internal.langchain4j.AiServiceSpans;
+import io.agenttracing.internal.langchain4j.FirstChunkTiming;
 import io.agenttracing.internal.langchain4j.LangChain4jMessages;
 import io.agenttracing.internal.semconv.AgentSemantics;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +66,7 @@ final class TracingChatModelListener implements ChatModelListener {
 			boolean streaming = streaming();
 			if (streaming) {
 				span.setAttribute("gen_ai.request.stream", true);
+				FirstChunkTiming.claim(span);
 			}
 			if (!joined && !streaming) {
 				// A blocking call answers on this thread: the span is current meanwhile,

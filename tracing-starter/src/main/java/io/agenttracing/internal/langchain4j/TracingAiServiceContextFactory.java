@@ -1,5 +1,6 @@
 package io.agenttracing.internal.langchain4j;
 
+import dev.langchain4j.observability.api.listener.AiServiceRequestIssuedListener;
 import dev.langchain4j.service.AiServiceContext;
 import dev.langchain4j.spi.services.AiServiceContextFactory;
 
@@ -21,6 +22,14 @@ public final class TracingAiServiceContextFactory implements AiServiceContextFac
 		context.eventListenerRegistrar.register(spans.started(), spans.completed(), spans.failed(),
 				spans.toolExecuted(), spans.requestIssued());
 		context.toolService = new TracedToolService(spans);
+		// LangChain4j reads the streaming model from the context for every call: timed
+		// there, each streamed call knows its time to first chunk.
+		context.eventListenerRegistrar
+			.register((AiServiceRequestIssuedListener) (event) -> AiServiceSpans.safely(() -> {
+				if (context.streamingChatModel != null) {
+					context.streamingChatModel = FirstChunkTiming.timed(context.streamingChatModel);
+				}
+			}));
 		return context;
 	}
 
