@@ -113,6 +113,22 @@ abstract class JdbcTraceStoreContract {
 	}
 
 	@Test
+	void valuesLongerThanTheirColumnsAreCutNotRefused() {
+		TraceData trace = chat("s", "u", "t", false, "q");
+		String longSession = "s".repeat(2_000);
+		TraceData oversized = trace.withIdentity("u".repeat(2_000), null, List.of("t".repeat(5_000)));
+		oversized = TraceData
+			.of(oversized.traceId(), "n".repeat(2_000), oversized.startEpochNanos(), longSession, oversized.spans(),
+					false, 0)
+			.withIdentity("u".repeat(2_000), null, List.of("t".repeat(5_000)));
+		this.store.export(oversized);
+
+		TraceData read = this.store.findById(trace.traceId()).orElseThrow();
+		assertThat(read.sessionId()).isEqualTo(longSession);
+		assertThat(read.spans()).hasSize(3);
+	}
+
+	@Test
 	void everyFilterRunsInTheDatabase() {
 		TraceData failed = chat("s1", "ana", "beta", true, "Weather in Paris?");
 		TraceData fine = chat("s2", "bo", "stable", false, "What is 100% of 6_7? it's 'quoted'");
