@@ -88,10 +88,11 @@ public final class AgentTracingAutoConfiguration {
 		// Each evaluator in a lane of its own; its scores reach the pipeline once it
 		// runs.
 		Supplier<ScoreRecorder> recorder = SingletonSupplier.of(scores::getObject);
-		double sampling = properties.getEvaluation().getSamplingProbability();
+		TracingProperties.Evaluation evaluation = properties.getEvaluation();
 		evaluators.orderedStream().forEach((evaluator) -> {
-			EvaluatorLane lane = new EvaluatorLane(evaluator, sampling, recorder);
-			pipeline.exporter(lane.name(), lane, properties.getEvaluation().getQueueCapacity());
+			EvaluatorLane lane = new EvaluatorLane(evaluator, evaluation.samplingProbabilityOf(evaluator.name()),
+					recorder);
+			pipeline.exporter(lane.name(), lane, evaluation.queueCapacityOf(evaluator.name()));
 		});
 		return pipeline.queueCapacity(export.getQueueCapacity())
 			.maxBatchSpans(export.getMaxBatchSpans())

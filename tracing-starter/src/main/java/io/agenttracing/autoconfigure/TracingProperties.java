@@ -210,6 +210,17 @@ public class TracingProperties implements Validator {
 			errors.rejectValue("evaluation.samplingProbability", "range", "must be between 0 and 1, got " + evaluated);
 		}
 		positive(errors, "evaluation.queueCapacity", properties.getEvaluation().getQueueCapacity());
+		properties.getEvaluation().getEvaluators().forEach((name, lane) -> {
+			Double probability = lane.getSamplingProbability();
+			if (probability != null && !(probability >= 0 && probability <= 1)) {
+				errors.rejectValue("evaluation.evaluators[" + name + "].samplingProbability", "range",
+						"must be between 0 and 1, got " + probability);
+			}
+			if (lane.getQueueCapacity() != null && lane.getQueueCapacity() <= 0) {
+				errors.rejectValue("evaluation.evaluators[" + name + "].queueCapacity", "positive",
+						"must be positive, got " + lane.getQueueCapacity());
+			}
+		});
 		Double maxCost = properties.getEvaluation().getBudget().getMaxCost();
 		if (maxCost != null && !(maxCost >= 0 && Double.isFinite(maxCost))) {
 			errors.rejectValue("evaluation.budget.maxCost", "range", "must be a cost of 0 or more, got " + maxCost);
@@ -1131,6 +1142,12 @@ public class TracingProperties implements Validator {
 
 		private final Budget budget = new Budget();
 
+		/**
+		 * Per evaluator, by its name (tool-errors, budget, or a TraceEvaluator's name()):
+		 * a sampling-probability and a queue-capacity of its own.
+		 */
+		private Map<String, Lane> evaluators = new LinkedHashMap<>();
+
 		public double getSamplingProbability() {
 			return this.samplingProbability;
 		}
@@ -1145,6 +1162,58 @@ public class TracingProperties implements Validator {
 
 		public void setQueueCapacity(int queueCapacity) {
 			this.queueCapacity = queueCapacity;
+		}
+
+		public Map<String, Lane> getEvaluators() {
+			return this.evaluators;
+		}
+
+		public void setEvaluators(Map<String, Lane> evaluators) {
+			this.evaluators = evaluators;
+		}
+
+		/** The sampling probability of the named evaluator. */
+		public double samplingProbabilityOf(String evaluator) {
+			Lane lane = this.evaluators.get(evaluator);
+			return (lane != null && lane.getSamplingProbability() != null) ? lane.getSamplingProbability()
+					: this.samplingProbability;
+		}
+
+		/** The queue capacity of the named evaluator. */
+		public int queueCapacityOf(String evaluator) {
+			Lane lane = this.evaluators.get(evaluator);
+			return (lane != null && lane.getQueueCapacity() != null) ? lane.getQueueCapacity() : this.queueCapacity;
+		}
+
+		/** What one evaluator does differently from the others. */
+		public static class Lane {
+
+			/**
+			 * Share of finished traces this evaluator judges, from 0 to 1.
+			 */
+			private @Nullable Double samplingProbability;
+
+			/**
+			 * Finished traces waiting for this evaluator, at most.
+			 */
+			private @Nullable Integer queueCapacity;
+
+			public @Nullable Double getSamplingProbability() {
+				return this.samplingProbability;
+			}
+
+			public void setSamplingProbability(@Nullable Double samplingProbability) {
+				this.samplingProbability = samplingProbability;
+			}
+
+			public @Nullable Integer getQueueCapacity() {
+				return this.queueCapacity;
+			}
+
+			public void setQueueCapacity(@Nullable Integer queueCapacity) {
+				this.queueCapacity = queueCapacity;
+			}
+
 		}
 
 		/** The built-in tool_success evaluator: did every tool call succeed? */

@@ -217,6 +217,28 @@ class AgentTracingAutoConfigurationTests {
 				"agent.tracing.exporters.zipkin.endpoint=not a url");
 	}
 
+	@Test
+	void eachEvaluatorHasItsOwnLaneSettingsAndBadOnesFailStartup() {
+		this.runner
+			.withPropertyValues("agent.tracing.evaluation.tool-errors.enabled=true",
+					"agent.tracing.evaluation.sampling-probability=0.5",
+					"agent.tracing.evaluation.evaluators.tool-errors.sampling-probability=1",
+					"agent.tracing.evaluation.evaluators.tool-errors.queue-capacity=7")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				TracingProperties.Evaluation evaluation = context.getBean(TracingProperties.class).getEvaluation();
+				assertThat(evaluation.samplingProbabilityOf("tool-errors")).isEqualTo(1.0);
+				assertThat(evaluation.queueCapacityOf("tool-errors")).isEqualTo(7);
+				assertThat(evaluation.samplingProbabilityOf("judge")).isEqualTo(0.5);
+				assertThat(context.getBean(io.agenttracing.internal.export.ExportPipeline.class).exporterNames())
+					.contains("evaluator:tool-errors");
+			});
+		assertFailsNaming("agent.tracing.evaluation.evaluators.judge.sampling-probability=2",
+				"evaluation.evaluators[judge].samplingProbability");
+		assertFailsNaming("agent.tracing.evaluation.evaluators.judge.queue-capacity=0",
+				"evaluation.evaluators[judge].queueCapacity");
+	}
+
 	private void assertFailsNaming(String property, String name, String... more) {
 		this.runner.withPropertyValues(property).withPropertyValues(more).run((context) -> {
 			assertThat(context).hasFailed();

@@ -137,8 +137,9 @@ class StartupAndWiringTests {
 			.toList();
 		// No budget unless the application sets one.
 		assertThat(withoutDefault).containsExactly("agent.tracing.evaluation.budget.max-cost",
-				"agent.tracing.evaluation.budget.max-duration", "agent.tracing.exporters.otlp.headers",
-				"agent.tracing.pricing.models", "agent.tracing.sampling.keep-slower-than", "agent.tracing.service-name",
+				"agent.tracing.evaluation.budget.max-duration", "agent.tracing.evaluation.evaluators",
+				"agent.tracing.exporters.otlp.headers", "agent.tracing.pricing.models",
+				"agent.tracing.sampling.keep-slower-than", "agent.tracing.service-name",
 				"agent.tracing.service-version");
 		assertThat(properties).containsKeys("agent.tracing.capture.redact-keys",
 				"agent.tracing.capture.unredacted-keys", "agent.tracing.capture.redact-patterns",
