@@ -56,6 +56,15 @@ public final class AgentAppClient {
 		}, (trace) -> trace != null && trace.get("spans").size() >= spans);
 	}
 
+	/** The trace's entry in the endpoint's list, with its error count. */
+	public JsonNode summary(String traceId) {
+		return json(get("/actuator/traces?limit=50").body()).findParents("traceId")
+			.stream()
+			.filter((candidate) -> candidate.get("traceId").asString().equals(traceId))
+			.findFirst()
+			.orElseThrow();
+	}
+
 	public JsonNode json(String text) {
 		return this.json.readTree(text);
 	}

@@ -93,12 +93,7 @@ class LangChain4jAgentApplicationTest {
 		assertThat(tool.get("name").asString()).isEqualTo("lookupOrder");
 		assertThat(tool.get("status").asString()).isEqualTo("ERROR");
 		assertThat(tool.get("error").get("message").asString()).isEqualTo("order service unavailable for A-17");
-		JsonNode summary = app.json(app.get("/actuator/traces?limit=50").body())
-			.findParents("traceId")
-			.stream()
-			.filter((candidate) -> candidate.get("traceId").asString().equals(traceId))
-			.findFirst()
-			.orElseThrow();
+		JsonNode summary = app.summary(traceId);
 		assertThat(summary.get("errorCount").asInt()).isEqualTo(1);
 	}
 
