@@ -145,13 +145,13 @@ final class NoopSpan implements Span {
 	}
 
 	@Override
-	public Span setLevel(SpanLevel level) {
+	public Span setLevel(Span.Level level) {
 		return this;
 	}
 
 	@Override
-	public SpanLevel level() {
-		return SpanLevel.INFO;
+	public Span.Level level() {
+		return Span.Level.INFO;
 	}
 
 	@Override

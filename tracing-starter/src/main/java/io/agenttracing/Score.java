@@ -1,6 +1,7 @@
 package io.agenttracing;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * that explains it, the source that gave it ({@link #API}, {@link #USER_FEEDBACK},
  * {@link #EVALUATOR} or a name of your own) and the time it was given. <pre>{@code
  * Tracing.currentTrace().score(Score.numeric("relevance", 0.8).withComment("cites the right doc"));
- * traceScores.add(traceId, null, Score.bool("helpful", false).withSource(Score.USER_FEEDBACK));
+ * scores.add(traceId, null, Score.bool("helpful", false).withSource(Score.USER_FEEDBACK)); // a Score.Recorder
  * }</pre>
  *
  * @param name what is judged, e.g. {@code helpfulness}
@@ -115,6 +116,90 @@ public record Score(String name, Type type, @Nullable Double value, @Nullable St
 
 		/** One of a set of labels. */
 		CATEGORICAL
+
+	}
+
+	/**
+	 * Scores a trace after it finished, from anywhere in the application: user feedback
+	 * arrives after the answer was sent. Inject the bean: <pre>{@code
+	 * &#64;Autowired Score.Recorder scores;
+	 *
+	 * Score.Recorder.Result result = scores.add(traceId, null,
+	 *         Score.bool("helpful", false).withSource(Score.USER_FEEDBACK).withComment(comment));
+	 * }</pre> The score is kept with the stored trace and sent to the exporters as a
+	 * small follow-up. Never throws for a trace it does not know: the result says so.
+	 */
+	public interface Recorder {
+
+		/**
+		 * Adds a score to a trace of this application, or to one of its spans.
+		 * @param traceId the trace, 32 lowercase hex characters
+		 * @param spanId the span judged, or {@code null} for the whole trace
+		 * @param score the score; its own span id is replaced by {@code spanId}
+		 * @return what became of it
+		 */
+		Result add(String traceId, @Nullable String spanId, Score score);
+
+		/**
+		 * What became of a score.
+		 *
+		 * @param outcome whether it was kept
+		 * @param message why not, or what was done, for a log line or an HTTP answer
+		 */
+		record Result(Outcome outcome, String message) {
+
+			public boolean isAdded() {
+				return this.outcome == Outcome.ADDED || this.outcome == Outcome.EXPORTED;
+			}
+
+		}
+
+		/** What became of a score. */
+		enum Outcome {
+
+			/** Kept with the stored trace and sent to the exporters. */
+			ADDED,
+
+			/** No trace store to keep it in: sent to the exporters only. */
+			EXPORTED,
+
+			/** The store does not hold the trace: it never did, or has evicted it. */
+			UNKNOWN_TRACE,
+
+			/**
+			 * Not a score this trace can take: a malformed id, an unknown span, a full
+			 * trace.
+			 */
+			REFUSED
+
+		}
+
+	}
+
+	/**
+	 * Judges finished traces: a bean of this type runs on every finished trace (or a
+	 * sample of them, {@code agent.tracing.evaluation.sampling-probability}) on a thread
+	 * of its own with a bounded queue, never on the request's thread, so a slow evaluator
+	 * (an LLM as a judge) slows nothing and a failing one loses only its own scores. Its
+	 * scores are added to the trace as {@link Score#EVALUATOR} scores unless they name
+	 * another source. <pre>{@code
+	 * &#64;Bean
+	 * Score.Evaluator answerLength() {
+	 *     return (trace) -> List.of(Score.numeric("answer_length", trace.spans().get(0).output().length()));
+	 * }
+	 * }</pre>
+	 */
+	@FunctionalInterface
+	public interface Evaluator {
+
+		/** The scores of one finished trace; none if there is nothing to judge. */
+		List<Score> evaluate(TraceData trace);
+
+		/** The evaluator's name, in metrics and logs. */
+		default String name() {
+			String simple = getClass().getSimpleName();
+			return (simple.isEmpty() || simple.contains("$$Lambda")) ? "evaluator" : simple;
+		}
 
 	}
 

@@ -129,10 +129,10 @@ public interface Span extends AutoCloseable {
 	 * Sets how much the span matters. A span below {@code agent.tracing.level} is left
 	 * out of its trace when the trace finishes, its children attached to its parent.
 	 */
-	Span setLevel(SpanLevel level);
+	Span setLevel(Level level);
 
-	/** The span's level; {@link SpanLevel#INFO} unless set. */
-	SpanLevel level();
+	/** The span's level; {@link Level#INFO} unless set. */
+	Level level();
 
 	/**
 	 * Links a span of this or another trace that caused this one without being its
@@ -192,6 +192,33 @@ public interface Span extends AutoCloseable {
 	default void close(SpanStatus statusIfUnset) {
 		setStatusIfUnset(statusIfUnset);
 		close();
+	}
+
+	/**
+	 * How much a span matters, as log levels say it: {@code agent.tracing.level} is the
+	 * threshold below which spans are not recorded (their children then attach to the
+	 * nearest recorded ancestor), and backends that know levels (Langfuse) show and
+	 * filter by them. A span is {@link #INFO} unless it says otherwise.
+	 */
+	enum Level {
+
+		/** Detail for debugging: steps a production trace can do without. */
+		DEBUG,
+
+		/** The default: the steps of the agent's work. */
+		INFO,
+
+		/** Something went unexpectedly but the work went on: a retry, a fallback. */
+		WARNING,
+
+		/** The step failed. A span whose status is {@code ERROR} counts as this level. */
+		ERROR;
+
+		/** Whether this level is {@code threshold} or above it. */
+		public boolean isAtLeast(Level threshold) {
+			return ordinal() >= threshold.ordinal();
+		}
+
 	}
 
 }

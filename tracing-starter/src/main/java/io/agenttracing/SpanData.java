@@ -36,7 +36,7 @@ public record SpanData(String traceId, String spanId, @Nullable String parentId,
 		SpanStatus status, long startEpochNanos, long endEpochNanos, long startOffsetNanos, long durationNanos,
 		@Nullable String sessionId, Map<String, Object> attributes, List<SpanEvent> events, @Nullable SpanError error,
 		@Nullable String input, @Nullable String output, Map<String, String> tags, List<Signal> signals,
-		SpanLevel level, List<SpanLink> links) {
+		Span.Level level, List<Link> links) {
 
 	public SpanData {
 		attributes = attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(attributes);
@@ -47,11 +47,11 @@ public record SpanData(String traceId, String spanId, @Nullable String parentId,
 	}
 
 	/**
-	 * The level a backend shows: the span's own, or {@link SpanLevel#ERROR} for a failed
+	 * The level a backend shows: the span's own, or {@link Span.Level#ERROR} for a failed
 	 * span.
 	 */
-	public SpanLevel effectiveLevel() {
-		return (this.status == SpanStatus.ERROR) ? SpanLevel.ERROR : this.level;
+	public Span.Level effectiveLevel() {
+		return (this.status == SpanStatus.ERROR) ? Span.Level.ERROR : this.level;
 	}
 
 	/** This span under another parent, as when its parent is left out of the trace. */
@@ -92,6 +92,24 @@ public record SpanData(String traceId, String spanId, @Nullable String parentId,
 	/** An attribute value, or {@code null}. */
 	public @Nullable Object attribute(String key) {
 		return this.attributes.get(key);
+	}
+
+	/**
+	 * A span of this or another trace that caused a span without being its parent: the
+	 * turn a resumed conversation continues, the request that queued a job, one of the
+	 * inputs of a fan-in (OpenTelemetry span links; {@code follows_from} in Rust's
+	 * {@code tracing}).
+	 *
+	 * @param traceId the linked span's trace, 32 lowercase hex characters
+	 * @param spanId the linked span, 16 lowercase hex characters
+	 * @param attributes what the link says about the relation, if anything
+	 */
+	public record Link(String traceId, String spanId, Map<String, Object> attributes) {
+
+		public Link {
+			attributes = Map.copyOf(attributes);
+		}
+
 	}
 
 }

@@ -260,15 +260,15 @@ public record TraceData(String traceId, @Nullable String name, SpanKind kind, Sp
 	}
 
 	/** The highest level of the trace's spans, a failed span counting as ERROR. */
-	public SpanLevel level() {
-		SpanLevel highest = SpanLevel.DEBUG;
+	public Span.Level level() {
+		Span.Level highest = Span.Level.DEBUG;
 		for (SpanData span : this.spans) {
-			SpanLevel level = span.effectiveLevel();
+			Span.Level level = span.effectiveLevel();
 			if (level.ordinal() > highest.ordinal()) {
 				highest = level;
 			}
 		}
-		return this.spans.isEmpty() ? SpanLevel.INFO : highest;
+		return this.spans.isEmpty() ? Span.Level.INFO : highest;
 	}
 
 	private static long longAttribute(SpanData span, String key) {

@@ -127,7 +127,7 @@ final class TraceJson {
 		return json;
 	}
 
-	private static Map<String, Object> link(SpanLink link) {
+	private static Map<String, Object> link(SpanData.Link link) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("traceId", link.traceId());
 		json.put("spanId", link.spanId());

@@ -64,9 +64,9 @@ final class TraceJsonReader {
 		}
 		Map<String, String> tags = new LinkedHashMap<>();
 		span.path("tags").properties().forEach((entry) -> tags.put(entry.getKey(), entry.getValue().asString()));
-		List<SpanLink> links = new ArrayList<>();
+		List<SpanData.Link> links = new ArrayList<>();
 		for (JsonNode link : span.path("links")) {
-			links.add(new SpanLink(link.get("traceId").asString(), link.get("spanId").asString(),
+			links.add(new SpanData.Link(link.get("traceId").asString(), link.get("spanId").asString(),
 					values(link.path("attributes"))));
 		}
 		String level = text(span.get("level"));
@@ -75,7 +75,7 @@ final class TraceJsonReader {
 				SpanStatus.valueOf(span.get("status").asString()), start, endNanos, 0,
 				(endNanos >= 0) ? endNanos - start : -1, text(span.get("sessionId")), values(span.path("attributes")),
 				events, spanError, embedded(span.get("input")), embedded(span.get("output")), tags, signals,
-				(level != null) ? SpanLevel.valueOf(level) : SpanLevel.INFO, links);
+				(level != null) ? Span.Level.valueOf(level) : Span.Level.INFO, links);
 	}
 
 	private static Score score(JsonNode score) {

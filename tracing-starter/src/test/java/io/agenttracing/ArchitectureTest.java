@@ -81,14 +81,14 @@ class ArchitectureTest {
 	}
 
 	@Test
-	void atMostThirtySixPublicTypesOutsideInternal() {
+	void atMostThirtyPublicTypesOutsideInternal() {
 		List<String> publicTypes = CLASSES.stream()
 			.filter((type) -> type.isTopLevelClass() && type.getModifiers().contains(JavaModifier.PUBLIC))
 			.filter((type) -> !isInternal(type))
 			.map(JavaClass::getName)
 			.sorted()
 			.toList();
-		assertThat(publicTypes).as("public types outside internal").hasSizeLessThanOrEqualTo(36);
+		assertThat(publicTypes).as("public types outside internal").hasSizeLessThanOrEqualTo(30);
 	}
 
 	@Test

@@ -5,8 +5,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
-import io.agenttracing.SpanLevel;
 import io.agenttracing.annotation.Traced;
 import io.micrometer.observation.annotation.Observed;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -79,7 +79,7 @@ final class Workloads {
 		}
 
 		/** Below the default threshold (INFO): not traced at all. */
-		@Traced(kind = SpanKind.TOOL, level = SpanLevel.DEBUG)
+		@Traced(kind = SpanKind.TOOL, level = Span.Level.DEBUG)
 		public int computeDetail(int x) {
 			return work(x);
 		}

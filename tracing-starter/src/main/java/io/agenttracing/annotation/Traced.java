@@ -7,8 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
-import io.agenttracing.SpanLevel;
 
 /**
  * Turns each call of the annotated method into a span. On a class, every public method of
@@ -34,7 +34,7 @@ public @interface Traced {
 	 * How much the span matters. A method below {@code agent.tracing.level} is not traced
 	 * at all: what it calls nests in the caller's span.
 	 */
-	SpanLevel level() default SpanLevel.INFO;
+	Span.Level level() default Span.Level.INFO;
 
 	/**
 	 * Whether to capture the arguments as the span's input, when capture of input is

@@ -1,10 +1,10 @@
 package io.agenttracing.autoconfigure;
 
+import io.agenttracing.Score;
+import io.agenttracing.Span;
 import io.agenttracing.internal.trace.RecordingTracer;
 import io.agenttracing.Tracing;
 import io.agenttracing.internal.trace.ValueCapturer;
-import io.agenttracing.SpanLevel;
-import io.agenttracing.evaluation.TraceEvaluator;
 import io.agenttracing.internal.annotation.TracedAdvisor;
 import io.agenttracing.internal.scoring.EvaluatorLane;
 import io.agenttracing.internal.scoring.ScoreRecorder;
@@ -79,7 +79,7 @@ public final class AgentTracingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ExportPipeline agentTracingExportPipeline(TracingProperties properties, ListableBeanFactory beanFactory,
-			ObjectProvider<ExportListener> listeners, ObjectProvider<TraceEvaluator> evaluators,
+			ObjectProvider<ExportListener> listeners, ObjectProvider<Score.Evaluator> evaluators,
 			ObjectProvider<ScoreRecorder> scores) {
 		TracingProperties.Export export = properties.getExport();
 		ExportListener listener = ExportListener.composite(listeners.orderedStream().toList());
@@ -177,7 +177,7 @@ public final class AgentTracingAutoConfiguration {
 		boolean output = !Boolean.FALSE.equals(binder.bind("agent.tracing.capture.output", Boolean.class).orElse(true));
 		Integer aspectOrder = binder.bind("agent.tracing.aspect-order", Integer.class).orElse(null);
 		int order = (aspectOrder != null) ? aspectOrder : Ordered.LOWEST_PRECEDENCE;
-		SpanLevel level = binder.bind("agent.tracing.level", SpanLevel.class).orElseGet(() -> SpanLevel.INFO);
+		Span.Level level = binder.bind("agent.tracing.level", Span.Level.class).orElseGet(() -> Span.Level.INFO);
 		TracedMethodInterceptor interceptor = TracedMethodInterceptor.create(SingletonSupplier.of(tracer::getObject),
 				input, output, level);
 		return new TracedAdvisor(interceptor, order);

@@ -5,9 +5,9 @@ import javax.sql.DataSource;
 import io.agenttracing.internal.store.JdbcTraceStore;
 import io.agenttracing.internal.store.StoreRetention;
 import io.agenttracing.internal.store.StoreSchema;
-import io.agenttracing.store.TraceStoreDataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,8 +22,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * The JDBC trace store, with {@code agent.tracing.store=jdbc}: finished traces in the
- * application's database (or the one marked {@link TraceStoreDataSource}), which the
- * endpoint and viewer read, shared by every instance writing to it.
+ * application's database (or the {@code DataSource} bean named
+ * {@value #TRACE_STORE_DATA_SOURCE}), which the endpoint and viewer read, shared by every
+ * instance writing to it.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		beforeName = "io.agenttracing.autoconfigure.TracesEndpointAutoConfiguration")
@@ -32,9 +33,14 @@ import org.springframework.util.StringUtils;
 @EnableConfigurationProperties(TracingProperties.JdbcStore.class)
 final class JdbcTraceStoreAutoConfiguration {
 
+	/**
+	 * The name of a {@code DataSource} bean the store uses instead of the application's.
+	 */
+	static final String TRACE_STORE_DATA_SOURCE = "traceStoreDataSource";
+
 	@Bean
 	@ConditionalOnMissingBean
-	StoreSchema agentTracingStoreSchema(@TraceStoreDataSource ObjectProvider<DataSource> dedicated,
+	StoreSchema agentTracingStoreSchema(@Qualifier(TRACE_STORE_DATA_SOURCE) ObjectProvider<DataSource> dedicated,
 			ObjectProvider<DataSource> any, TracingProperties.JdbcStore properties) {
 		DataSource dataSource = dataSource(dedicated, any);
 		if (!StringUtils.hasText(properties.getTablePrefix())
@@ -53,8 +59,9 @@ final class JdbcTraceStoreAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JdbcTraceStore agentTracingJdbcStore(StoreSchema schema, @TraceStoreDataSource ObjectProvider<DataSource> dedicated,
-			ObjectProvider<DataSource> any, TracingProperties tracing) {
+	JdbcTraceStore agentTracingJdbcStore(StoreSchema schema,
+			@Qualifier(TRACE_STORE_DATA_SOURCE) ObjectProvider<DataSource> dedicated, ObjectProvider<DataSource> any,
+			TracingProperties tracing) {
 		DataSource dataSource = dataSource(dedicated, any);
 		return new JdbcTraceStore(new JdbcTemplate(dataSource),
 				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), schema,
@@ -64,7 +71,7 @@ final class JdbcTraceStoreAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	StoreRetention agentTracingStoreRetention(StoreSchema schema,
-			@TraceStoreDataSource ObjectProvider<DataSource> dedicated, ObjectProvider<DataSource> any,
+			@Qualifier(TRACE_STORE_DATA_SOURCE) ObjectProvider<DataSource> dedicated, ObjectProvider<DataSource> any,
 			TracingProperties.JdbcStore properties) {
 		StoreRetention retention = new StoreRetention(new JdbcTemplate(dataSource(dedicated, any)), schema,
 				properties.getRetention(), properties.getMaxTraces(), properties.getRetentionInterval());
@@ -79,7 +86,7 @@ final class JdbcTraceStoreAutoConfiguration {
 		}
 		if (chosen == null) {
 			throw new IllegalStateException("agent.tracing.store=jdbc needs a DataSource: configure "
-					+ "spring.datasource.url, or mark one with @TraceStoreDataSource when there are several");
+					+ "spring.datasource.url, or name one traceStoreDataSource when there are several");
 		}
 		return chosen;
 	}

@@ -1,6 +1,6 @@
 package io.agenttracing.autoconfigure;
 
-import io.agenttracing.export.otlp.OtlpExporterBuilder;
+import io.agenttracing.export.otlp.OtlpTraceExporter;
 
 /**
  * Adjusts the OTLP exporter that the properties configure (TLS, headers computed at
@@ -10,6 +10,6 @@ import io.agenttracing.export.otlp.OtlpExporterBuilder;
 @FunctionalInterface
 public interface OtlpTraceExporterCustomizer {
 
-	void customize(OtlpExporterBuilder builder);
+	void customize(OtlpTraceExporter.Builder builder);
 
 }

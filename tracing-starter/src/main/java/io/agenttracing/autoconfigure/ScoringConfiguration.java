@@ -1,6 +1,6 @@
 package io.agenttracing.autoconfigure;
 
-import io.agenttracing.TraceScores;
+import io.agenttracing.Score;
 import io.agenttracing.export.memory.TraceRepository;
 import io.agenttracing.internal.export.ExportPipeline;
 import io.agenttracing.internal.scoring.BudgetEvaluator;
@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Scores after a trace finished ({@link TraceScores}) and the built-in evaluators. The
+ * Scores after a trace finished ({@link Score.Recorder}) and the built-in evaluators. The
  * evaluators, built-in or the application's, run in the export pipeline, each in a lane
  * of its own.
  */
@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
 class ScoringConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean(TraceScores.class)
+	@ConditionalOnMissingBean(Score.Recorder.class)
 	ScoreRecorder agentTracingScores(RecordingTracer tracer, ExportPipeline pipeline,
 			ObjectProvider<TraceRepository> store) {
 		return new ScoreRecorder(pipeline, store.getIfAvailable(), tracer::boundScore);

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import io.agenttracing.internal.export.console.ConsoleTraceExporter;
 import io.agenttracing.internal.export.jsonl.JsonLinesTraceExporter;
 import io.agenttracing.internal.export.memory.InMemoryTraceExporter;
-import io.agenttracing.export.otlp.OtlpExporterBuilder;
+import io.agenttracing.export.otlp.OtlpTraceExporter;
 import io.agenttracing.export.otlp.OtlpTraceExporter;
 import io.agenttracing.export.semconv.AttributeConventions;
 import io.agenttracing.export.zipkin.ZipkinTraceExporter;
@@ -101,7 +101,7 @@ class TraceExportersConfiguration {
 		OtlpTraceExporter otlpTraceExporter(TracingProperties properties, Environment environment,
 				AttributeConventions conventions, ObjectProvider<OtlpTraceExporterCustomizer> customizers) {
 			TracingProperties.Otlp otlp = properties.getExporters().getOtlp();
-			OtlpExporterBuilder builder = OtlpTraceExporter.builder()
+			OtlpTraceExporter.Builder builder = OtlpTraceExporter.builder()
 				.conventions(conventions)
 				.endpoint(otlp.getEndpoint())
 				.protocol(otlp.getProtocol())

@@ -1,7 +1,7 @@
 package io.agenttracing.autoconfigure;
 
+import io.agenttracing.Score;
 import io.agenttracing.internal.actuate.TracesEndpoint;
-import io.agenttracing.TraceScores;
 import io.agenttracing.export.memory.TraceRepository;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,7 +32,7 @@ final class TracesEndpointAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnBean(TraceRepository.class)
-		TracesEndpoint tracesEndpoint(TraceRepository repository, ObjectProvider<TraceScores> scores) {
+		TracesEndpoint tracesEndpoint(TraceRepository repository, ObjectProvider<Score.Recorder> scores) {
 			return new TracesEndpoint(repository, scores.getIfAvailable());
 		}
 

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.agenttracing.Score;
+import io.agenttracing.Span;
 import io.agenttracing.internal.trace.ModelPricing;
 import io.agenttracing.internal.trace.RecordingTracer;
 import io.agenttracing.internal.trace.TracerBuilder;
@@ -17,7 +19,6 @@ import io.agenttracing.internal.export.memory.InMemoryTraceExporter;
 import io.agenttracing.internal.export.otlp.OtlpDefaults;
 import io.agenttracing.export.zipkin.ZipkinTraceExporter;
 
-import io.agenttracing.SpanLevel;
 import io.agenttracing.export.semconv.AttributeConventions;
 import org.jspecify.annotations.Nullable;
 
@@ -62,7 +63,7 @@ public class TracingProperties implements Validator {
 	 * then not traced at all, and a span set below it is left out of its trace (its
 	 * children attached to its parent; a trace's root is always kept).
 	 */
-	private SpanLevel level = SpanLevel.INFO;
+	private Span.Level level = Span.Level.INFO;
 
 	private final Sampling sampling = new Sampling();
 
@@ -112,11 +113,11 @@ public class TracingProperties implements Validator {
 		this.serviceVersion = serviceVersion;
 	}
 
-	public SpanLevel getLevel() {
+	public Span.Level getLevel() {
 		return this.level;
 	}
 
-	public void setLevel(SpanLevel level) {
+	public void setLevel(Span.Level level) {
 		this.level = level;
 	}
 
@@ -1143,8 +1144,8 @@ public class TracingProperties implements Validator {
 		private final Budget budget = new Budget();
 
 		/**
-		 * Per evaluator, by its name (tool-errors, budget, or a TraceEvaluator's name()):
-		 * a sampling-probability and a queue-capacity of its own.
+		 * Per evaluator, by its name (tool-errors, budget, or a Score.Evaluator's
+		 * name()): a sampling-probability and a queue-capacity of its own.
 		 */
 		private Map<String, Lane> evaluators = new LinkedHashMap<>();
 

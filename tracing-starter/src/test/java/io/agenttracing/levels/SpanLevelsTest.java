@@ -6,7 +6,6 @@ import java.util.Map;
 import io.agenttracing.Span;
 import io.agenttracing.SpanData;
 import io.agenttracing.SpanKind;
-import io.agenttracing.SpanLevel;
 import io.agenttracing.TraceData;
 import io.agenttracing.annotation.Traced;
 import io.agenttracing.export.memory.TraceQuery;
@@ -29,7 +28,7 @@ class SpanLevelsTest {
 		this.fixture.close();
 	}
 
-	private Outer agent(SpanLevel threshold) {
+	private Outer agent(Span.Level threshold) {
 		this.fixture = new TracingFixture(4096, List.of(), threshold);
 		Inner inner = this.fixture.proxy(new Inner());
 		Detail detail = this.fixture.proxy(new Detail());
@@ -48,7 +47,7 @@ class SpanLevelsTest {
 
 	@Test
 	void aTracedMethodBelowTheThresholdIsNotTracedAndWhatItCallsNestsInTheCaller() {
-		assertThat(agent(SpanLevel.INFO).run()).isEqualTo("parsed ok");
+		assertThat(agent(Span.Level.INFO).run()).isEqualTo("parsed ok");
 
 		TraceData trace = this.fixture.traces().get(0);
 		assertThat(parents(trace)).containsExactly(Map.entry("Inner.work", "Outer.run"), Map.entry("Outer.run", "-"));
@@ -56,27 +55,27 @@ class SpanLevelsTest {
 
 	@Test
 	void withTheThresholdLoweredTheDetailIsRecordedWithItsLevel() {
-		assertThat(agent(SpanLevel.DEBUG).run()).isEqualTo("parsed ok");
+		assertThat(agent(Span.Level.DEBUG).run()).isEqualTo("parsed ok");
 
 		TraceData trace = this.fixture.traces().get(0);
 		assertThat(parents(trace)).containsExactly(Map.entry("Detail.parse", "Outer.run"),
 				Map.entry("Inner.work", "Detail.parse"), Map.entry("Outer.run", "-"));
 		SpanData detail = trace.spans().stream().filter((span) -> span.name().equals("Detail.parse")).findFirst().get();
-		assertThat(detail.level()).isEqualTo(SpanLevel.DEBUG);
+		assertThat(detail.level()).isEqualTo(Span.Level.DEBUG);
 		assertThat(trace.toJson()).contains("\"level\":\"DEBUG\"");
 	}
 
 	@Test
 	void aSpanSetBelowTheThresholdIsLeftOutWhenTheTraceFinishes() {
-		this.fixture = new TracingFixture(4096, List.of(), SpanLevel.WARNING);
+		this.fixture = new TracingFixture(4096, List.of(), Span.Level.WARNING);
 		try (Span root = this.fixture.tracer().startSpan("Agent.run", SpanKind.AGENT)) {
-			root.setLevel(SpanLevel.DEBUG);
+			root.setLevel(Span.Level.DEBUG);
 			try (Span step = this.fixture.tracer().startSpan("Agent.step", SpanKind.INTERNAL)) {
 				try (Span call = this.fixture.tracer().startSpan("Agent.call", SpanKind.LLM)) {
-					call.setLevel(SpanLevel.WARNING);
+					call.setLevel(Span.Level.WARNING);
 				}
 				try (Span failed = this.fixture.tracer().startSpan("Agent.retry", SpanKind.TOOL)) {
-					failed.setLevel(SpanLevel.DEBUG).setError("timed out");
+					failed.setLevel(Span.Level.DEBUG).setError("timed out");
 				}
 			}
 		}
@@ -86,23 +85,23 @@ class SpanLevelsTest {
 		// failed span counts as ERROR and stays.
 		assertThat(parents(trace)).containsExactly(Map.entry("Agent.call", "Agent.run"),
 				Map.entry("Agent.retry", "Agent.run"), Map.entry("Agent.run", "-"));
-		assertThat(trace.level()).isEqualTo(SpanLevel.ERROR);
+		assertThat(trace.level()).isEqualTo(Span.Level.ERROR);
 	}
 
 	@Test
 	void tracesAreFoundByTheLevelTheyReach() {
-		this.fixture = new TracingFixture(4096, List.of(), SpanLevel.DEBUG);
+		this.fixture = new TracingFixture(4096, List.of(), Span.Level.DEBUG);
 		try (Span root = this.fixture.tracer().startSpan("Quiet.run", SpanKind.AGENT)) {
 			root.setAttribute("n", 1);
 		}
 		try (Span root = this.fixture.tracer().startSpan("Noisy.run", SpanKind.AGENT)) {
 			try (Span fallback = this.fixture.tracer().startSpan("Noisy.fallback", SpanKind.INTERNAL)) {
-				fallback.setLevel(SpanLevel.WARNING);
+				fallback.setLevel(Span.Level.WARNING);
 			}
 		}
 
 		List<TraceData> traces = this.fixture.traces();
-		TraceQuery warnings = new TraceQuery(null, null, null, 10, null, null, null, null, SpanLevel.WARNING, null);
+		TraceQuery warnings = new TraceQuery(null, null, null, 10, null, null, null, null, Span.Level.WARNING, null);
 		assertThat(traces.stream().filter(warnings::matches).map(TraceData::name)).containsExactly("Noisy.run");
 		assertThat(TraceData.toListJson(traces)).contains("\"level\":\"WARNING\"").contains("\"level\":\"INFO\"");
 	}
@@ -127,7 +126,7 @@ class SpanLevelsTest {
 
 	static class Detail {
 
-		@Traced(name = "Detail.parse", level = SpanLevel.DEBUG)
+		@Traced(name = "Detail.parse", level = Span.Level.DEBUG)
 		String parse(Inner inner) {
 			return "parsed " + inner.work();
 		}

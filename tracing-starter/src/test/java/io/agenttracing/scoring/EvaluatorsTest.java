@@ -7,7 +7,6 @@ import io.agenttracing.Score;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
 import io.agenttracing.TraceData;
-import io.agenttracing.evaluation.TraceEvaluator;
 import io.agenttracing.internal.export.ExportPipeline;
 import io.agenttracing.internal.export.memory.InMemoryTraceExporter;
 import io.agenttracing.internal.scoring.BudgetEvaluator;
@@ -35,11 +34,11 @@ class EvaluatorsTest {
 
 	private RecordingTracer tracer;
 
-	private void start(TraceEvaluator... evaluators) {
+	private void start(Score.Evaluator... evaluators) {
 		ExportPipeline.Builder builder = ExportPipeline.builder()
 			.exporter("memory", this.store)
 			.scheduleDelay(Duration.ofMillis(5));
-		for (TraceEvaluator evaluator : evaluators) {
+		for (Score.Evaluator evaluator : evaluators) {
 			EvaluatorLane lane = new EvaluatorLane(evaluator, 1.0, () -> this.recorder);
 			builder.exporter(lane.name(), lane, evaluator.name().equals("slow") ? 2 : 64);
 		}
@@ -92,7 +91,7 @@ class EvaluatorsTest {
 
 	@Test
 	void aFailingOrSlowEvaluatorLosesOnlyItsOwnScores() {
-		TraceEvaluator failing = new TraceEvaluator() {
+		Score.Evaluator failing = new Score.Evaluator() {
 
 			@Override
 			public List<Score> evaluate(TraceData trace) {
@@ -105,7 +104,7 @@ class EvaluatorsTest {
 			}
 
 		};
-		TraceEvaluator slow = new TraceEvaluator() {
+		Score.Evaluator slow = new Score.Evaluator() {
 
 			@Override
 			public List<Score> evaluate(TraceData trace) {

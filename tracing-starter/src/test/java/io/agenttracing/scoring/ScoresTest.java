@@ -6,7 +6,6 @@ import io.agenttracing.Score;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
 import io.agenttracing.TraceData;
-import io.agenttracing.TraceScores;
 import io.agenttracing.Tracing;
 import io.agenttracing.export.memory.TraceQuery;
 import io.agenttracing.internal.scoring.ScoreRecorder;
@@ -64,10 +63,10 @@ class ScoresTest {
 	void aScoreByIdAfterTheTraceFinishedIsMergedIntoTheStoredTrace() {
 		TraceData trace = chat();
 
-		TraceScores.Result result = this.scores.add(trace.traceId(), null,
+		Score.Recorder.Result result = this.scores.add(trace.traceId(), null,
 				Score.bool("helpful", false).withSource(Score.USER_FEEDBACK).withComment("wrong city"));
 
-		assertThat(result.outcome()).isEqualTo(TraceScores.Outcome.ADDED);
+		assertThat(result.outcome()).isEqualTo(Score.Recorder.Outcome.ADDED);
 		TraceData stored = this.fixture.traces().get(0);
 		assertThat(stored.spans()).hasSize(2);
 		Score helpful = stored.score("helpful").orElseThrow();
@@ -87,18 +86,18 @@ class ScoresTest {
 		TraceData trace = chat();
 
 		assertThat(this.scores.add("4bf92f3577b34da6a3ce929d0e0e4736", null, Score.numeric("x", 1)).outcome())
-			.isEqualTo(TraceScores.Outcome.UNKNOWN_TRACE);
+			.isEqualTo(Score.Recorder.Outcome.UNKNOWN_TRACE);
 		assertThat(this.scores.add("not-a-trace", null, Score.numeric("x", 1)).outcome())
-			.isEqualTo(TraceScores.Outcome.REFUSED);
-		TraceScores.Result unknownSpan = this.scores.add(trace.traceId(), "00f067aa0ba902b7", Score.numeric("x", 1));
-		assertThat(unknownSpan.outcome()).isEqualTo(TraceScores.Outcome.REFUSED);
+			.isEqualTo(Score.Recorder.Outcome.REFUSED);
+		Score.Recorder.Result unknownSpan = this.scores.add(trace.traceId(), "00f067aa0ba902b7", Score.numeric("x", 1));
+		assertThat(unknownSpan.outcome()).isEqualTo(Score.Recorder.Outcome.REFUSED);
 		assertThat(unknownSpan.message()).contains("has no span 00f067aa0ba902b7");
 		assertThatIllegalArgumentException().isThrownBy(() -> Score.numeric("x", Double.NaN))
 			.withMessageContaining("finite");
 		assertThatIllegalArgumentException().isThrownBy(() -> Score.numeric(" ", 1)).withMessageContaining("name");
 		assertThat(new ScoreRecorder(this.fixture.pipeline(), null, (score) -> score)
 			.add(trace.traceId(), null, Score.numeric("x", 1))
-			.outcome()).isEqualTo(TraceScores.Outcome.EXPORTED);
+			.outcome()).isEqualTo(Score.Recorder.Outcome.EXPORTED);
 	}
 
 	@Test

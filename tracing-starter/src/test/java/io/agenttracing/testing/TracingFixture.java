@@ -1,6 +1,6 @@
 package io.agenttracing.testing;
 
-import io.agenttracing.SpanLevel;
+import io.agenttracing.Span;
 import io.agenttracing.Tracing;
 
 import java.time.Duration;
@@ -36,10 +36,10 @@ public final class TracingFixture implements AutoCloseable {
 	private final RecordingTracer tracer;
 
 	public TracingFixture(int maxValueLength, List<String> redactKeys) {
-		this(maxValueLength, redactKeys, SpanLevel.INFO);
+		this(maxValueLength, redactKeys, Span.Level.INFO);
 	}
 
-	public TracingFixture(int maxValueLength, List<String> redactKeys, SpanLevel minimumLevel) {
+	public TracingFixture(int maxValueLength, List<String> redactKeys, Span.Level minimumLevel) {
 		this.tracer = RecordingTracer.builder()
 			.sink(this.pipeline)
 			.capturer(new JsonValueCapturer(maxValueLength, redactKeys))

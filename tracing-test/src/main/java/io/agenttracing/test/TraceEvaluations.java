@@ -6,12 +6,11 @@ import java.util.List;
 
 import io.agenttracing.Score;
 import io.agenttracing.TraceData;
-import io.agenttracing.evaluation.TraceEvaluator;
 
 /**
  * Runs evaluators on a trace in a test, on the test's thread, as the application would
  * run them on every finished trace: <pre>{@code
- * &#64;Autowired List<TraceEvaluator> evaluators;
+ * &#64;Autowired List<Score.Evaluator> evaluators;
  *
  * TraceData judged = TraceEvaluations.evaluate(traces.last(), evaluators);
  * assertThat(judged).hasScore("tool_success").withValue(true);
@@ -27,9 +26,9 @@ public final class TraceEvaluations {
 	 * {@link Score#EVALUATOR} scores unless they name another source. An evaluator that
 	 * throws fails the test with its exception.
 	 */
-	public static TraceData evaluate(TraceData trace, Collection<? extends TraceEvaluator> evaluators) {
+	public static TraceData evaluate(TraceData trace, Collection<? extends Score.Evaluator> evaluators) {
 		List<Score> scores = new ArrayList<>(trace.scores());
-		for (TraceEvaluator evaluator : evaluators) {
+		for (Score.Evaluator evaluator : evaluators) {
 			for (Score score : evaluator.evaluate(trace)) {
 				scores.add(Score.API.equals(score.source()) ? score.withSource(Score.EVALUATOR) : score);
 			}
@@ -37,7 +36,7 @@ public final class TraceEvaluations {
 		return trace.withScores(scores);
 	}
 
-	public static TraceData evaluate(TraceData trace, TraceEvaluator... evaluators) {
+	public static TraceData evaluate(TraceData trace, Score.Evaluator... evaluators) {
 		return evaluate(trace, List.of(evaluators));
 	}
 

@@ -10,11 +10,9 @@ import io.agenttracing.Score;
 import io.agenttracing.SpanKind;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
-import io.agenttracing.TraceScores;
 import io.agenttracing.Tracing;
 import io.agenttracing.annotation.SessionId;
 import io.agenttracing.annotation.Traced;
-import io.agenttracing.evaluation.TraceEvaluator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,10 +123,10 @@ class TraceAssertionsTest {
 	}
 
 	@Autowired
-	TraceScores scores;
+	Score.Recorder scores;
 
 	@Autowired
-	List<TraceEvaluator> evaluators;
+	List<Score.Evaluator> evaluators;
 
 	@Test
 	void scoresAreAssertedLikeSpans() {
@@ -164,7 +162,7 @@ class TraceAssertionsTest {
 
 		/** An evaluator of the application's own, beside the built-in one switched on. */
 		@Bean
-		TraceEvaluator answerWords() {
+		Score.Evaluator answerWords() {
 			return (trace) -> List
 				.of(Score.numeric("answer_words", String.valueOf(trace.spans().get(0).output()).split("\\s+").length));
 		}

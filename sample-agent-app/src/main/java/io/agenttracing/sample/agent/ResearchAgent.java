@@ -3,8 +3,8 @@ package io.agenttracing.sample.agent;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
-import io.agenttracing.SpanLevel;
 import io.agenttracing.Tracing;
 import io.agenttracing.annotation.Traced;
 import io.agenttracing.sample.llm.ChatMessage;
@@ -62,7 +62,7 @@ public class ResearchAgent {
 		}
 		// The agent answered, but not as asked: a warning, which Langfuse and the viewer
 		// show.
-		Tracing.currentSpan().addEvent("step-budget-exhausted").setLevel(SpanLevel.WARNING);
+		Tracing.currentSpan().addEvent("step-budget-exhausted").setLevel(Span.Level.WARNING);
 		return new AgentAnswer("I could not finish within " + MAX_STEPS + " steps.", used, model);
 	}
 

@@ -1,7 +1,6 @@
 package io.agenttracing.sample.web;
 
 import io.agenttracing.Score;
-import io.agenttracing.TraceScores;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/agent")
 public class FeedbackController {
 
-	private final TraceScores scores;
+	private final Score.Recorder scores;
 
-	public FeedbackController(TraceScores scores) {
+	public FeedbackController(Score.Recorder scores) {
 		this.scores = scores;
 	}
 
@@ -33,7 +32,7 @@ public class FeedbackController {
 		Score score = Score.bool("helpful", request.helpful())
 			.withSource(Score.USER_FEEDBACK)
 			.withComment(request.comment());
-		TraceScores.Result result = this.scores.add(request.traceId(), null, score);
+		Score.Recorder.Result result = this.scores.add(request.traceId(), null, score);
 		HttpStatus status = switch (result.outcome()) {
 			case ADDED, EXPORTED -> HttpStatus.OK;
 			case UNKNOWN_TRACE -> HttpStatus.NOT_FOUND;

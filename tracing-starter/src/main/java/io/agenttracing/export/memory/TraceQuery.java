@@ -2,9 +2,9 @@ package io.agenttracing.export.memory;
 
 import java.time.Instant;
 
+import io.agenttracing.Span;
 import io.agenttracing.SpanData;
 import io.agenttracing.SpanKind;
-import io.agenttracing.SpanLevel;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @Nullable String sessionId, int limit,
 		@Nullable String text, @Nullable Boolean withErrors, @Nullable String userId, @Nullable String tag,
-		@Nullable SpanLevel level, @Nullable String score, @Nullable Instant before) {
+		Span.@Nullable Level level, @Nullable String score, @Nullable Instant before) {
 
 	public static final int DEFAULT_LIMIT = 100;
 
@@ -55,7 +55,7 @@ public record TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @
 
 	public TraceQuery(@Nullable SpanKind kind, @Nullable SpanStatus status, @Nullable String sessionId, int limit,
 			@Nullable String text, @Nullable Boolean withErrors, @Nullable String userId, @Nullable String tag,
-			@Nullable SpanLevel level, @Nullable String score) {
+			Span.@Nullable Level level, @Nullable String score) {
 		this(kind, status, sessionId, limit, text, withErrors, userId, tag, level, score, null);
 	}
 

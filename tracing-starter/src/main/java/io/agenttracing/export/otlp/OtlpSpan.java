@@ -103,12 +103,12 @@ final class OtlpSpan implements SpanData {
 
 	@Override
 	public List<LinkData> getLinks() {
-		List<io.agenttracing.SpanLink> links = this.span.links();
+		List<io.agenttracing.SpanData.Link> links = this.span.links();
 		if (links.isEmpty()) {
 			return List.of();
 		}
 		List<LinkData> data = new java.util.ArrayList<>(links.size());
-		for (io.agenttracing.SpanLink link : links) {
+		for (io.agenttracing.SpanData.Link link : links) {
 			data.add(LinkData.create(SpanContext.createFromRemoteParent(link.traceId(), link.spanId(),
 					TraceFlags.getSampled(), TraceState.getDefault()), toAttributes(link.attributes())));
 		}

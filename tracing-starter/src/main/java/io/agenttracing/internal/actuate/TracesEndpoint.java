@@ -3,11 +3,10 @@ package io.agenttracing.internal.actuate;
 import java.time.Instant;
 import java.util.Arrays;
 
+import io.agenttracing.Span;
 import io.agenttracing.Score;
 import io.agenttracing.SpanKind;
-import io.agenttracing.SpanLevel;
 import io.agenttracing.SpanStatus;
-import io.agenttracing.TraceScores;
 import io.agenttracing.export.memory.TraceQuery;
 import io.agenttracing.export.memory.TraceRepository;
 import io.agenttracing.internal.store.TraceStoreUnavailableException;
@@ -33,13 +32,13 @@ public class TracesEndpoint {
 
 	private final TraceRepository repository;
 
-	private final @Nullable TraceScores scores;
+	private final Score.@Nullable Recorder scores;
 
 	public TracesEndpoint(TraceRepository repository) {
 		this(repository, null);
 	}
 
-	public TracesEndpoint(TraceRepository repository, @Nullable TraceScores scores) {
+	public TracesEndpoint(TraceRepository repository, Score.@Nullable Recorder scores) {
 		this.repository = repository;
 		this.scores = scores;
 	}
@@ -63,7 +62,7 @@ public class TracesEndpoint {
 		try {
 			query = new TraceQuery(parse("kind", kind, SpanKind.class), parse("status", status, SpanStatus.class),
 					session, (limit != null && limit > 0) ? limit : TraceQuery.DEFAULT_LIMIT, q, errors,
-					blankToNull(user), blankToNull(tag), parse("level", level, SpanLevel.class), blankToNull(score),
+					blankToNull(user), blankToNull(tag), parse("level", level, Span.Level.class), blankToNull(score),
 					instant(before));
 		}
 		catch (IllegalArgumentException ex) {
@@ -160,7 +159,7 @@ public class TracesEndpoint {
 		catch (IllegalArgumentException ex) {
 			return badRequest(String.valueOf(ex.getMessage()));
 		}
-		TraceScores.Result result = this.scores.add(traceId, blankToNull(spanId), score);
+		Score.Recorder.Result result = this.scores.add(traceId, blankToNull(spanId), score);
 		return switch (result.outcome()) {
 			case ADDED, EXPORTED ->
 				new WebEndpointResponse<>(ScoreDescriptor.of(score.forSpan(blankToNull(spanId)), result.message()),

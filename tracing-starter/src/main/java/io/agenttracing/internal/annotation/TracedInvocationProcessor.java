@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import io.agenttracing.Span;
-import io.agenttracing.SpanLevel;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.internal.trace.RecordingSpan;
 import io.agenttracing.internal.trace.RecordingTracer;
@@ -47,7 +46,7 @@ final class TracedInvocationProcessor {
 
 	@Nullable Object process(TracedMethod plan, MethodInvocation invocation) throws Throwable {
 		RecordingTracer tracer = this.tracer.get();
-		if (plan.level() != SpanLevel.INFO && !plan.level().isAtLeast(tracer.minimumLevel())) {
+		if (plan.level() != Span.Level.INFO && !plan.level().isAtLeast(tracer.minimumLevel())) {
 			// Below the threshold: not traced at all; what it calls nests in the current
 			// span.
 			return invocation.proceed();
@@ -56,7 +55,7 @@ final class TracedInvocationProcessor {
 		if (span == null) {
 			return invocation.proceed();
 		}
-		if (plan.level() != SpanLevel.INFO) {
+		if (plan.level() != Span.Level.INFO) {
 			span.setLevel(plan.level());
 		}
 		recordStart(plan, span, invocation.getArguments());

@@ -2,8 +2,8 @@ package io.agenttracing.internal.annotation;
 
 import java.util.Map;
 
+import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
-import io.agenttracing.SpanLevel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
 record TracedMethod(Class<?> targetClass, boolean traced, String name, SpanKind kind, boolean captureInput,
 		boolean captureOutput, String[] parameterNames, Map<String, String> staticAttributes,
 		@Nullable String[] attributeKeys, int sessionIdIndex, int userIdIndex, Completion completion,
-		boolean returnsVoid, boolean hasParameterAttributes, SpanLevel level) {
+		boolean returnsVoid, boolean hasParameterAttributes, Span.Level level) {
 
 	/** When the work of a call is done, and so its span ends. */
 	enum Completion {
@@ -50,7 +50,7 @@ record TracedMethod(Class<?> targetClass, boolean traced, String name, SpanKind 
 
 	static TracedMethod notTraced(Class<?> targetClass) {
 		return new TracedMethod(targetClass, false, "", SpanKind.INTERNAL, false, false, new String[0], Map.of(),
-				new String[0], -1, -1, Completion.ON_RETURN, false, false, SpanLevel.INFO);
+				new String[0], -1, -1, Completion.ON_RETURN, false, false, Span.Level.INFO);
 	}
 
 	/** Whether any parameter is recorded as an attribute; decided once, at plan time. */

@@ -3,7 +3,7 @@ package io.agenttracing.internal.annotation;
 import java.lang.reflect.Method;
 import java.util.function.Supplier;
 
-import io.agenttracing.SpanLevel;
+import io.agenttracing.Span;
 import io.agenttracing.internal.trace.RecordingTracer;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -22,10 +22,10 @@ public final class TracedMethodInterceptor implements MethodInterceptor {
 	/**
 	 * Methods below it are not advised at all: they cost what an untraced method costs.
 	 */
-	private final SpanLevel minimumLevel;
+	private final Span.Level minimumLevel;
 
 	TracedMethodInterceptor(TracedMethodResolver resolver, TracedInvocationProcessor processor,
-			SpanLevel minimumLevel) {
+			Span.Level minimumLevel) {
 		this.resolver = resolver;
 		this.processor = processor;
 		this.minimumLevel = minimumLevel;
@@ -52,7 +52,7 @@ public final class TracedMethodInterceptor implements MethodInterceptor {
 	 * @param minimumLevel methods whose level is below it are not intercepted
 	 */
 	public static TracedMethodInterceptor create(Supplier<RecordingTracer> tracer, boolean captureInput,
-			boolean captureOutput, SpanLevel minimumLevel) {
+			boolean captureOutput, Span.Level minimumLevel) {
 		return new TracedMethodInterceptor(new TracedMethodResolver(),
 				new TracedInvocationProcessor(tracer, captureInput, captureOutput), minimumLevel);
 	}

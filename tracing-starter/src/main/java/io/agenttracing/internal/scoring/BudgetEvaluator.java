@@ -7,14 +7,13 @@ import java.util.Locale;
 
 import io.agenttracing.Score;
 import io.agenttracing.TraceData;
-import io.agenttracing.evaluation.TraceEvaluator;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code within_budget}: whether the trace stayed within the latency and cost the
  * application allows a request, with what it exceeded in the comment.
  */
-public final class BudgetEvaluator implements TraceEvaluator {
+public final class BudgetEvaluator implements Score.Evaluator {
 
 	public static final String SCORE = "within_budget";
 

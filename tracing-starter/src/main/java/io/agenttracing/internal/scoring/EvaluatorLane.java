@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 
 import io.agenttracing.Score;
 import io.agenttracing.TraceData;
-import io.agenttracing.evaluation.TraceEvaluator;
 import io.agenttracing.export.TraceExporter;
 
 /**
@@ -21,13 +20,13 @@ public final class EvaluatorLane implements TraceExporter {
 	/** Scores one evaluator may give one trace. */
 	private static final int MAX_SCORES = 20;
 
-	private final TraceEvaluator evaluator;
+	private final Score.Evaluator evaluator;
 
 	private final double samplingProbability;
 
 	private final Supplier<ScoreRecorder> scores;
 
-	public EvaluatorLane(TraceEvaluator evaluator, double samplingProbability, Supplier<ScoreRecorder> scores) {
+	public EvaluatorLane(Score.Evaluator evaluator, double samplingProbability, Supplier<ScoreRecorder> scores) {
 		this.evaluator = evaluator;
 		this.samplingProbability = samplingProbability;
 		this.scores = scores;

@@ -7,7 +7,6 @@ import java.util.function.UnaryOperator;
 import io.agenttracing.Score;
 import io.agenttracing.SpanData;
 import io.agenttracing.TraceData;
-import io.agenttracing.TraceScores;
 import io.agenttracing.export.memory.TraceRepository;
 import io.agenttracing.internal.trace.PendingExport;
 import io.agenttracing.internal.trace.Scores;
@@ -20,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * score-only fragment of its trace, which the store merges and the OTLP exporter turns
  * into a small follow-up span. Never throws for bad input: the result says what happened.
  */
-public final class ScoreRecorder implements TraceScores {
+public final class ScoreRecorder implements Score.Recorder {
 
 	private final TraceSink sink;
 

@@ -7,14 +7,13 @@ import io.agenttracing.SpanData;
 import io.agenttracing.SpanKind;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
-import io.agenttracing.evaluation.TraceEvaluator;
 
 /**
  * {@code tool_success}: whether every tool the agent called succeeded, with the failed
  * ones named in the comment. A trace that called no tool is not judged. The question a
  * team asks first of a bad answer: did a tool fail under it?
  */
-public final class ToolErrorsEvaluator implements TraceEvaluator {
+public final class ToolErrorsEvaluator implements Score.Evaluator {
 
 	public static final String SCORE = "tool_success";
 

@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.agenttracing.Span;
 import io.agenttracing.Signal;
 import io.agenttracing.SpanData;
 import io.agenttracing.SpanKind;
-import io.agenttracing.SpanLevel;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
 import org.jspecify.annotations.Nullable;
@@ -114,7 +114,7 @@ public final class AgentSemantics {
 		if (incompleteTrace) {
 			attributes.put(INCOMPLETE, true);
 		}
-		if (span.effectiveLevel() != SpanLevel.INFO) {
+		if (span.effectiveLevel() != Span.Level.INFO) {
 			attributes.putIfAbsent(LEVEL, span.effectiveLevel().name());
 		}
 		for (Signal signal : span.signals()) {

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.agenttracing.Span;
 import io.agenttracing.Score;
 import io.agenttracing.SpanData;
 import io.agenttracing.SpanEvent;
 import io.agenttracing.SpanKind;
-import io.agenttracing.SpanLevel;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.TraceData;
 import org.jspecify.annotations.Nullable;
@@ -91,7 +91,7 @@ public final class Evaluations {
 		attributes.put("gen_ai.evaluation.type", score.type().name().toLowerCase(java.util.Locale.ROOT));
 		return new SpanData(traceId, randomSpanId(), score.spanId(), "evaluation " + score.name(), SpanKind.INTERNAL,
 				SpanStatus.OK, at, at, 0, 0, null, attributes, List.of(event(score)), null, null, scoreJson(score),
-				Map.of(), List.of(), SpanLevel.INFO, List.of());
+				Map.of(), List.of(), Span.Level.INFO, List.of());
 	}
 
 	private static @Nullable String scoreJson(Score score) {

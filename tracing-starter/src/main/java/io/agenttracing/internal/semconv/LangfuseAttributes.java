@@ -5,7 +5,6 @@ import java.util.Map;
 
 import io.agenttracing.Span;
 import io.agenttracing.SpanData;
-import io.agenttracing.SpanLevel;
 import io.agenttracing.TraceData;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -108,8 +107,8 @@ final class LangfuseAttributes {
 	}
 
 	/** Langfuse's levels: DEBUG, DEFAULT, WARNING, ERROR. */
-	private static String level(SpanLevel level) {
-		return (level == SpanLevel.INFO) ? "DEFAULT" : level.name();
+	private static String level(Span.Level level) {
+		return (level == Span.Level.INFO) ? "DEFAULT" : level.name();
 	}
 
 	private static void putJson(Map<String, Object> attributes, String key, Map<String, Object> value) {

@@ -5,15 +5,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.agenttracing.Span;
 import io.agenttracing.SpanData;
-import io.agenttracing.SpanLevel;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Leaves the spans below {@code agent.tracing.level} out of a finished trace, each child
  * of one attached to its nearest ancestor that stays. A root always stays, so a trace
  * keeps its entry point. A failed span is never below the threshold: it counts as
- * {@link SpanLevel#ERROR}.
+ * {@link Span.Level#ERROR}.
  */
 final class LevelThreshold {
 
@@ -21,8 +21,8 @@ final class LevelThreshold {
 	}
 
 	/** The spans that stay, or {@code null} when all of them do (the common case). */
-	static @Nullable List<SpanData> apply(List<SpanData> spans, SpanLevel threshold) {
-		if (threshold == SpanLevel.DEBUG || !anyBelow(spans, threshold)) {
+	static @Nullable List<SpanData> apply(List<SpanData> spans, Span.Level threshold) {
+		if (threshold == Span.Level.DEBUG || !anyBelow(spans, threshold)) {
 			return null;
 		}
 		Map<String, @Nullable String> parents = new HashMap<>();
@@ -49,7 +49,7 @@ final class LevelThreshold {
 		return kept;
 	}
 
-	private static boolean anyBelow(List<SpanData> spans, SpanLevel threshold) {
+	private static boolean anyBelow(List<SpanData> spans, Span.Level threshold) {
 		for (SpanData span : spans) {
 			if (span.parentId() != null && !span.effectiveLevel().isAtLeast(threshold)) {
 				return true;

@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import io.agenttracing.Span;
 import io.agenttracing.Score;
 import io.agenttracing.SpanKind;
-import io.agenttracing.SpanLevel;
 import io.agenttracing.SpanScope;
 import io.agenttracing.TraceContext;
 import io.agenttracing.Tracer;
@@ -274,7 +273,7 @@ public final class RecordingTracer implements Tracer {
 	}
 
 	/** The threshold below which spans are not recorded. */
-	public SpanLevel minimumLevel() {
+	public Span.Level minimumLevel() {
 		return this.environment.settings().minimumLevel();
 	}
 

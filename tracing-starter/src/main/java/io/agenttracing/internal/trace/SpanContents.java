@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.agenttracing.SpanData;
 import io.agenttracing.Signal;
 import io.agenttracing.SpanError;
 import io.agenttracing.SpanEvent;
-import io.agenttracing.SpanLink;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +28,7 @@ final class SpanContents {
 
 	private @Nullable Map<String, String> tags;
 
-	private @Nullable List<SpanLink> links;
+	private @Nullable List<SpanData.Link> links;
 
 	/** How the span failed, if it did. */
 	@Nullable SpanError error;
@@ -96,7 +96,7 @@ final class SpanContents {
 		return true;
 	}
 
-	boolean addLink(SpanLink link, int max) {
+	boolean addLink(SpanData.Link link, int max) {
 		if (this.links == null) {
 			this.links = new ArrayList<>(2);
 		}
@@ -107,7 +107,7 @@ final class SpanContents {
 		return this.links.add(link);
 	}
 
-	List<SpanLink> links() {
+	List<SpanData.Link> links() {
 		return (this.links != null) ? List.copyOf(this.links) : List.of();
 	}
 

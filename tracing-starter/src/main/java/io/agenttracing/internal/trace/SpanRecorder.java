@@ -4,13 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.agenttracing.SpanData;
 import io.agenttracing.Score;
 import io.agenttracing.Signal;
 import io.agenttracing.Span;
 import io.agenttracing.SpanError;
 import io.agenttracing.SpanEvent;
-import io.agenttracing.SpanLevel;
-import io.agenttracing.SpanLink;
 import io.agenttracing.SpanStatus;
 import io.agenttracing.internal.support.RateLimitedLog;
 import org.jspecify.annotations.Nullable;
@@ -38,10 +37,10 @@ abstract sealed class SpanRecorder implements Span permits RecordingSpan {
 
 	SpanStatus status = SpanStatus.UNSET;
 
-	private static final SpanLevel[] LEVELS = SpanLevel.values();
+	private static final Span.Level[] LEVELS = Span.Level.values();
 
 	/** The level's ordinal: a byte fits where a reference would grow every span. */
-	byte level = (byte) SpanLevel.INFO.ordinal();
+	byte level = (byte) Span.Level.INFO.ordinal();
 
 	/** Attributes, events, signals, tags and the error; made with the first of them. */
 	@Nullable SpanContents contents;
@@ -136,7 +135,7 @@ abstract sealed class SpanRecorder implements Span permits RecordingSpan {
 	}
 
 	@Override
-	public Span setLevel(SpanLevel level) {
+	public Span setLevel(Span.Level level) {
 		if (level != null) {
 			synchronized (this.trace) {
 				if (!this.ended) {
@@ -148,7 +147,7 @@ abstract sealed class SpanRecorder implements Span permits RecordingSpan {
 	}
 
 	@Override
-	public SpanLevel level() {
+	public Span.Level level() {
 		synchronized (this.trace) {
 			return levelLocked();
 		}
@@ -172,7 +171,7 @@ abstract sealed class SpanRecorder implements Span permits RecordingSpan {
 	}
 
 	/** The span's level; the caller holds the trace's monitor or knows the span ended. */
-	SpanLevel levelLocked() {
+	Span.Level levelLocked() {
 		return LEVELS[this.level];
 	}
 
@@ -195,7 +194,7 @@ abstract sealed class SpanRecorder implements Span permits RecordingSpan {
 				}
 			});
 		}
-		SpanLink link = new SpanLink(traceId, spanId, kept);
+		SpanData.Link link = new SpanData.Link(traceId, spanId, kept);
 		synchronized (this.trace) {
 			if (!this.ended) {
 				contents().addLink(link, MAX_LINKS);

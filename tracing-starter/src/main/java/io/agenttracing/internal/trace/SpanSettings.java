@@ -1,11 +1,12 @@
 package io.agenttracing.internal.trace;
 
+import io.agenttracing.Span;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.agenttracing.SpanLevel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param captureOutput whether spans record output at all
  */
 record SpanSettings(ValueCapturer capturer, int maxAttributes, int maxEvents, int maxSignals, int maxTags,
-		int maxStackFrames, int maxValueLength, int maxNameLength, ModelPricing pricing, SpanLevel minimumLevel,
+		int maxStackFrames, int maxValueLength, int maxNameLength, ModelPricing pricing, Span.Level minimumLevel,
 		boolean captureInput, boolean captureOutput) {
 
 	static final String REDACTED = CapturedText.REDACTED;

@@ -4,7 +4,6 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import io.agenttracing.Span;
-import io.agenttracing.SpanLevel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,7 +73,7 @@ public final class TracerBuilder {
 
 	private ModelPricing pricing = ModelPricing.builtIn();
 
-	private SpanLevel minimumLevel = SpanLevel.INFO;
+	private Span.Level minimumLevel = Span.Level.INFO;
 
 	private TailSampling tailSampling = TailSampling.NONE;
 
@@ -211,10 +210,10 @@ public final class TracerBuilder {
 	}
 
 	/**
-	 * Threshold below which spans are left out of their traces; {@link SpanLevel#INFO} by
-	 * default.
+	 * Threshold below which spans are left out of their traces; {@link Span.Level#INFO}
+	 * by default.
 	 */
-	public TracerBuilder minimumLevel(SpanLevel level) {
+	public TracerBuilder minimumLevel(Span.Level level) {
 		this.minimumLevel = java.util.Objects.requireNonNull(level, "level");
 		return this;
 	}

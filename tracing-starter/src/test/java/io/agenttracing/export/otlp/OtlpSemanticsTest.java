@@ -6,7 +6,6 @@ import java.util.Map;
 
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
-import io.agenttracing.SpanLevel;
 import io.agenttracing.TraceData;
 import io.agenttracing.export.semconv.AttributeConventions;
 import io.agenttracing.export.semconv.AttributeConventions.Family;
@@ -48,7 +47,7 @@ class OtlpSemanticsTest {
 	/** A chat turn as the model integrations record it: messages in, a tool call out. */
 	private TraceData chat() {
 		try (Span agent = this.tracer.startSpan("TravelAgent.plan", SpanKind.AGENT)) {
-			agent.setInput(Map.of("user", "Weather in Paris?")).setLevel(SpanLevel.WARNING);
+			agent.setInput(Map.of("user", "Weather in Paris?")).setLevel(Span.Level.WARNING);
 			agent.addLink("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", Map.of("link.kind", "resumes"));
 			agent.addLink("not-a-trace-id", "00f067aa0ba902b7", Map.of());
 			try (Span llm = this.tracer.startSpan("chat gpt-4o-mini", SpanKind.LLM)) {

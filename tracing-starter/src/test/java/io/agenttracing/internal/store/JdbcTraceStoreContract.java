@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 import io.agenttracing.Score;
 import io.agenttracing.Span;
 import io.agenttracing.SpanKind;
-import io.agenttracing.SpanLevel;
 import io.agenttracing.TraceData;
 import io.agenttracing.export.memory.TraceQuery;
 import io.agenttracing.internal.capture.JsonValueCapturer;
@@ -74,7 +73,7 @@ abstract class JdbcTraceStoreContract {
 				llm.score(Score.numeric("faithfulness", 0.75).withComment("mostly"));
 			}
 			try (Span tool = this.tracer.startSpan("weather", SpanKind.TOOL)) {
-				tool.setLevel(SpanLevel.WARNING);
+				tool.setLevel(Span.Level.WARNING);
 				if (toolFails) {
 					tool.setError(new IllegalStateException("no station"));
 				}
@@ -143,7 +142,7 @@ abstract class JdbcTraceStoreContract {
 		assertThat(ids(query(null, null, null, "stable", null, null, null, null))).containsExactly(fine.traceId());
 		assertThat(ids(query(null, null, null, null, true, null, null, null))).containsExactly(failed.traceId());
 		assertThat(ids(query(null, null, null, null, false, null, null, null))).containsExactly(fine.traceId());
-		assertThat(ids(query(null, null, null, null, null, SpanLevel.ERROR, null, null)))
+		assertThat(ids(query(null, null, null, null, null, Span.Level.ERROR, null, null)))
 			.containsExactly(failed.traceId());
 		assertThat(ids(query(null, null, null, null, null, null, "PARIS", null))).containsExactly(failed.traceId());
 		// Search text is a bound parameter, and its LIKE wildcards are plain characters.
@@ -197,7 +196,7 @@ abstract class JdbcTraceStoreContract {
 	}
 
 	private List<TraceData> query(SpanKind kind, String session, String user, String tag, Boolean errors,
-			SpanLevel level, String text, String score) {
+			Span.Level level, String text, String score) {
 		return this.store.findAll(new TraceQuery(kind, null, session, 10, text, errors, user, tag, level, score));
 	}
 

@@ -85,7 +85,7 @@ class BoundedValuesTest {
 		for (int i = 0; i < 1200; i++) {
 			SpanData span = new SpanData(traceId, Ids.hex(i + 1L), null, "request", SpanKind.INTERNAL, SpanStatus.OK, i,
 					i + 1, 0, 1, null, Map.of(), List.of(), null, null, null, Map.of(), List.of(),
-					io.agenttracing.SpanLevel.INFO, List.of());
+					io.agenttracing.Span.Level.INFO, List.of());
 			memory.export(TraceData.of(traceId, "request", i, null, new ArrayList<>(List.of(span)), false, 0));
 		}
 		TraceData merged = memory.findById(traceId).orElseThrow();

@@ -6,9 +6,9 @@ import java.util.Objects;
 
 /**
  * The defaults and rules of the OTLP exporter's settings, in one place for the
- * {@link OtlpExporterBuilder} and the configuration properties. Free of OpenTelemetry
- * types on purpose: configuration reads it whether or not the OTLP library is on the
- * classpath.
+ * {@link OtlpTraceExporter.Builder} and the configuration properties. Free of
+ * OpenTelemetry types on purpose: configuration reads it whether or not the OTLP library
+ * is on the classpath.
  */
 public final class OtlpDefaults {
 
