@@ -66,22 +66,6 @@ public final class AgentSemantics {
 	}
 
 	/**
-	 * The span's attributes with the GenAI and OpenInference conventions added; the
-	 * span's own values win.
-	 */
-	public static Map<String, Object> attributes(SpanData span, @Nullable String userId) {
-		return attributes(span, userId, false, Families.DEFAULT);
-	}
-
-	/**
-	 * The attributes of a span of {@code trace} for a backend, with the trace's user,
-	 * session name and tags, in the GenAI and OpenInference conventions.
-	 */
-	public static Map<String, Object> attributes(SpanData span, TraceData trace) {
-		return attributes(span, trace, Families.DEFAULT);
-	}
-
-	/**
 	 * The attributes of a span of {@code trace} for a backend, with the trace's user,
 	 * session name and tags, in the convention families chosen.
 	 */
