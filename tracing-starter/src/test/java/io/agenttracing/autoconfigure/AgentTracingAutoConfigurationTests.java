@@ -218,6 +218,16 @@ class AgentTracingAutoConfigurationTests {
 	}
 
 	@Test
+	void theHttpSwitchesBindAsTheReadmeSpellsThem() {
+		this.runner.withPropertyValues("agent.tracing.http.error-on-4xx=true", "agent.tracing.http.client-spans=false")
+			.run((context) -> {
+				TracingProperties.Http http = context.getBean(TracingProperties.class).getHttp();
+				assertThat(http.isErrorOn4xx()).isTrue();
+				assertThat(http.isClientSpans()).isFalse();
+			});
+	}
+
+	@Test
 	void eachEvaluatorHasItsOwnLaneSettingsAndBadOnesFailStartup() {
 		this.runner
 			.withPropertyValues("agent.tracing.evaluation.tool-errors.enabled=true",

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.agenttracing.internal.semconv.PlainMessages;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
@@ -19,9 +20,8 @@ import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.tool.ToolCallback;
 
 /**
- * Spring AI's prompts and responses as the plain messages a span records: a list of
- * {@code {role, content, toolCalls, toolCallId, name}} in the shape chat APIs use, so
- * that a trace reads as the conversation the model saw.
+ * Spring AI's prompts and responses as the plain messages a span records (see
+ * {@link PlainMessages}).
  */
 final class SpringAiMessages {
 
@@ -47,12 +47,7 @@ final class SpringAiMessages {
 		for (Message message : messages) {
 			if (message instanceof ToolResponseMessage toolResponses) {
 				for (ToolResponseMessage.ToolResponse response : toolResponses.getResponses()) {
-					Map<String, Object> tool = new LinkedHashMap<>();
-					tool.put("role", "tool");
-					putIfPresent(tool, "toolCallId", response.id());
-					putIfPresent(tool, "name", response.name());
-					putIfPresent(tool, "content", response.responseData());
-					rendered.add(tool);
+					rendered.add(PlainMessages.toolResult(response.id(), response.name(), response.responseData()));
 				}
 			}
 			else {
@@ -63,19 +58,14 @@ final class SpringAiMessages {
 	}
 
 	private static Map<String, Object> message(Message message) {
-		Map<String, Object> rendered = new LinkedHashMap<>();
-		rendered.put("role", message.getMessageType().getValue().toLowerCase(Locale.ROOT));
-		putIfPresent(rendered, "content", message.getText());
+		Map<String, Object> rendered = PlainMessages
+			.message(message.getMessageType().getValue().toLowerCase(Locale.ROOT), message.getText());
 		if (message instanceof AssistantMessage assistant && assistant.hasToolCalls()) {
 			List<Map<String, Object>> calls = new ArrayList<>();
 			for (AssistantMessage.ToolCall call : assistant.getToolCalls()) {
-				Map<String, Object> renderedCall = new LinkedHashMap<>();
-				putIfPresent(renderedCall, "id", call.id());
-				putIfPresent(renderedCall, "name", call.name());
-				putIfPresent(renderedCall, "arguments", call.arguments());
-				calls.add(renderedCall);
+				calls.add(PlainMessages.toolCall(call.id(), call.name(), call.arguments()));
 			}
-			rendered.put("toolCalls", calls);
+			PlainMessages.putToolCalls(rendered, calls);
 		}
 		return rendered;
 	}
@@ -87,7 +77,7 @@ final class SpringAiMessages {
 			Map<String, Object> message = message(generation.getOutput());
 			String finishReason = (generation.getMetadata() != null) ? generation.getMetadata().getFinishReason()
 					: null;
-			putIfPresent(message, "finishReason", finishReason);
+			PlainMessages.putIfPresent(message, "finishReason", finishReason);
 			rendered.add(message);
 		}
 		return Map.of("messages", rendered);
@@ -115,12 +105,12 @@ final class SpringAiMessages {
 
 	private static Map<String, Object> options(ChatOptions options) {
 		Map<String, Object> rendered = new LinkedHashMap<>();
-		putIfPresent(rendered, "model", options.getModel());
-		putIfPresent(rendered, "temperature", options.getTemperature());
-		putIfPresent(rendered, "maxTokens", options.getMaxTokens());
-		putIfPresent(rendered, "topP", options.getTopP());
-		putIfPresent(rendered, "topK", options.getTopK());
-		putIfPresent(rendered, "stopSequences", options.getStopSequences());
+		PlainMessages.putIfPresent(rendered, "model", options.getModel());
+		PlainMessages.putIfPresent(rendered, "temperature", options.getTemperature());
+		PlainMessages.putIfPresent(rendered, "maxTokens", options.getMaxTokens());
+		PlainMessages.putIfPresent(rendered, "topP", options.getTopP());
+		PlainMessages.putIfPresent(rendered, "topK", options.getTopK());
+		PlainMessages.putIfPresent(rendered, "stopSequences", options.getStopSequences());
 		if (options instanceof ToolCallingChatOptions toolOptions && toolOptions.getToolCallbacks() != null) {
 			List<String> tools = new ArrayList<>();
 			for (ToolCallback callback : toolOptions.getToolCallbacks()) {
@@ -131,12 +121,6 @@ final class SpringAiMessages {
 			}
 		}
 		return rendered;
-	}
-
-	private static void putIfPresent(Map<String, Object> map, String key, @Nullable Object value) {
-		if (value != null) {
-			map.put(key, value);
-		}
 	}
 
 }

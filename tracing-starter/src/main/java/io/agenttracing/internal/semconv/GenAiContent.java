@@ -78,7 +78,7 @@ final class GenAiContent {
 		if (content != null && !content.isNull() && !(content.isString() && content.asString().isEmpty())) {
 			parts.add(role.equals("tool") ? toolResponse(message, content) : textPart(content));
 		}
-		JsonNode calls = message.path("toolCalls");
+		JsonNode calls = message.path(PlainMessages.TOOL_CALLS);
 		if (calls.isArray()) {
 			for (JsonNode call : calls) {
 				Map<String, Object> part = new LinkedHashMap<>();
@@ -105,7 +105,7 @@ final class GenAiContent {
 	private static Map<String, Object> toolResponse(JsonNode message, JsonNode content) {
 		Map<String, Object> part = new LinkedHashMap<>();
 		part.put("type", "tool_call_response");
-		putIfText(part, "id", message.get("toolCallId"));
+		putIfText(part, "id", message.get(PlainMessages.TOOL_CALL_ID));
 		part.put("response", content.isString() ? content.asString() : content);
 		return part;
 	}
